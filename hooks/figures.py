@@ -1,0 +1,76 @@
+"""그림 훅: scripts/figures 의 등록소에서 SVG를 만들고 사이트의 figures/ 에 넣습니다.
+
+- 입력(scripts/, snippets/, package-lock.json)이 그대로면 아무것도 하지 않습니다(빠른 make serve).
+- 바뀌었으면 새 파이썬 프로세스에서 그립니다: serve 중에 고친 모듈도 새로 읽히고,
+  바뀐 그림만 다시 그려집니다(그림별 해시는 scripts/figures/build.py).
+- 페이지의 <img src=".../figures/NAME.svg"> 는 밝은 화면용(#only-light)과
+  어두운 화면용(NAME.dark.svg#only-dark) 두 장으로 바뀌어 팔레트를 따라갑니다.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+CACHE = Path(".cache/figures")
+INPUT_GLOBS = ["scripts/**/*.py", "snippets/**/*.py", "package-lock.json"]
+IMG = re.compile(r'<img (?P<pre>[^>]*?)src="(?P<url>[^"]*?figures/(?P<name>[a-z0-9-]+))\.svg"(?P<post>[^>]*)>')
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _inputs_hash(root: Path) -> str:
+    h = hashlib.sha256()
+    for pattern in INPUT_GLOBS:
+        for path in sorted(root.glob(pattern)):
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def on_pre_build(config) -> None:
+    root = _root(config)
+    out = root / CACHE
+    stamp = out / "inputs.sha256"
+    digest = _inputs_hash(root)
+    if (out / "manifest.json").exists() and stamp.exists() and stamp.read_text() == digest:
+        return
+    proc = subprocess.run(
+        [sys.executable, "-m", "scripts.figures.build", str(out)],
+        cwd=root, capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        raise PluginError(f"그림을 만들지 못했습니다:\n{proc.stdout}{proc.stderr}")
+    stamp.write_text(digest)
+
+
+def on_files(files: Files, config) -> Files:
+    out = _root(config) / CACHE
+    manifest = json.loads((out / "manifest.json").read_text())
+    for name in manifest:
+        for filename in (f"{name}.svg", f"{name}.dark.svg"):
+            path = out / filename
+            if not path.is_file():
+                raise PluginError(f"그림 파일이 없습니다: {path}")
+            files.append(File.generated(config, f"figures/{filename}", abs_src_path=str(path)))
+    return files
+
+
+def _both_variants(match: re.Match) -> str:
+    pre, url, post = match["pre"], match["url"], match["post"]
+    return (
+        f'<img {pre}src="{url}.svg#only-light"{post}>'
+        f'<img {pre}src="{url}.dark.svg#only-dark"{post}>'
+    )
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return IMG.sub(_both_variants, html)

@@ -1,0 +1,120 @@
+"""등록된 그림을 밝은·어두운 SVG로 씁니다. 입력이 바뀐 그림만 다시 그립니다.
+
+    python -m scripts.figures.build .cache/figures          # 바뀐 그림만
+    python -m scripts.figures.build .cache/figures --force  # 전부 다시
+
+출력: <이름>.svg(밝은 테마), <이름>.dark.svg(어두운 테마), manifest.json(그림별 입력 해시).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import sys
+import time
+import warnings
+from pathlib import Path
+from types import ModuleType
+
+import matplotlib
+
+matplotlib.use("svg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from scripts import figures  # noqa: E402
+from scripts.figures import style  # noqa: E402
+
+ROOT = style.ROOT
+# 모든 그림에 공통인 입력: 등록소, 스타일, 이 파일, 글꼴 버전
+COMMON_INPUTS = [
+    ROOT / "scripts/figures/__init__.py",
+    ROOT / "scripts/figures/style.py",
+    ROOT / "scripts/figures/build.py",
+    ROOT / "package-lock.json",
+]
+
+
+def input_files(module: ModuleType) -> list[Path]:
+    """그림 모듈과, 그 모듈이 가져다 쓰는 snippets 모듈의 파일."""
+    used = {module.__name__}
+    for value in vars(module).values():
+        name = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+        if isinstance(name, str) and name.split(".")[0] in {"snippets", "scripts"}:
+            used.add(name)
+    return sorted(Path(sys.modules[n].__file__) for n in used if n in sys.modules)
+
+
+def figure_key(spec: figures.FigureSpec) -> str:
+    h = hashlib.sha256(f"{spec.name}|{matplotlib.__version__}".encode())
+    for path in COMMON_INPUTS + input_files(sys.modules[spec.module]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def render(spec: figures.FigureSpec, theme: str) -> bytes:
+    """그림 하나를 SVG 바이트로. 경고(예: 한글 글리프 없음)는 곧 오류입니다."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with style.use(theme):
+            fig, axes = plt.subplots(
+                *spec.grid, figsize=spec.size, subplot_kw=spec.subplot_kw or None,
+                layout="constrained",
+            )
+            try:
+                spec.draw(axes)
+                buf = io.BytesIO()
+                fig.savefig(buf, format="svg", metadata={"Date": None})
+            finally:
+                plt.close(fig)
+    return buf.getvalue()
+
+
+def build(out: Path, force: bool = False, only: list[str] | None = None) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    registry = figures.load_all()
+    unknown = sorted(set(only or []) - set(registry))
+    if unknown:
+        raise SystemExit(f"등록되지 않은 그림: {', '.join(unknown)}")
+    manifest_path = out / "manifest.json"
+    old = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    manifest, timings = {}, {}
+    for name, spec in registry.items():
+        key = figure_key(spec)
+        paths = {t: out / (f"{name}.svg" if t == "light" else f"{name}.{t}.svg") for t in style.THEMES}
+        fresh = old.get(name, {}).get("key") == key and all(p.exists() for p in paths.values())
+        if force or not fresh or (only and name in only):
+            start = time.perf_counter()
+            for theme, path in paths.items():
+                try:
+                    path.write_bytes(render(spec, theme))
+                except Exception as exc:
+                    src = Path(sys.modules[spec.module].__file__).relative_to(ROOT)
+                    raise SystemExit(f"그림 '{name}' ({src}, {theme}) 그리기 실패: {type(exc).__name__}: {exc}")
+            timings[name] = time.perf_counter() - start
+        manifest[name] = {"key": key, "module": spec.module}
+    # 등록에서 빠진 그림의 옛 파일은 지웁니다(사라진 그림이 살아 있는 것처럼 보이지 않게).
+    for stale in set(old) - set(manifest):
+        for path in out.glob(f"{stale}.*svg"):
+            path.unlink()
+    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    return timings
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--force", action="store_true", help="바뀌지 않은 그림도 다시 그림")
+    parser.add_argument("--only", nargs="*", help="이 그림들만 다시 그림")
+    parser.add_argument("--timings", action="store_true", help="그림별 소요 시간을 출력")
+    args = parser.parse_args(argv)
+    timings = build(args.out, args.force, args.only)
+    if args.timings:
+        for name, sec in sorted(timings.items(), key=lambda kv: -kv[1]):
+            print(f"{sec:6.2f}s  {name}")
+    print(f"그림 {len(timings)}개를 새로 그렸습니다 → {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
