@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-CACHE = Path(".cache/figures")
+CACHE = Path(os.environ.get("DLB_CACHE_DIR", ".cache")) / "figures"
 INPUT_GLOBS = ["scripts/**/*.py", "snippets/**/*.py", "package-lock.json"]
 IMG = re.compile(r'<img (?P<pre>[^>]*?)src="(?P<url>[^"]*?figures/(?P<name>[a-z0-9-]+))\.svg"(?P<post>[^>]*)>')
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-CACHE = Path(".cache/katex-ok.json")
+CACHE = Path(os.environ.get("DLB_CACHE_DIR", ".cache")) / "katex-ok.json"
 ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL
 )

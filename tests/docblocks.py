@@ -1,0 +1,162 @@
+"""문서의 모든 python 코드 블록을 독자가 보는 그대로 실행하는 pytest 플러그인.
+
+1. docs/**/*.md 를 pymdownx.snippets 의 전처리기(빌드와 같은 mkdocs.yml 설정)로 펼칩니다.
+2. pytest-codeblocks 의 extract_from_buffer 로 블록을 뽑습니다(cont, expected-output,
+   importorskip, pytest.mark.* 표시를 그대로 따름).
+3. 블록마다 테스트 하나: `docs/basics/activation-functions.md::block3`.
+   실패하면 예외의 원래 종류와 트레이스백, 펼친 소스 전체를 보여 줍니다.
+4. pytest-codeblocks 가 조용히 건너뛸 파이썬 블록(```py, ```python title="…", ~~~python)은
+   건너뛰지 않고 실패로 만듭니다.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import linecache
+import re
+import sys
+import traceback
+from pathlib import Path
+
+import markdown
+import numpy as np
+import pytest
+from mkdocs.config import load_config
+from pytest_codeblocks.main import CodeBlock, extract_from_buffer, stdout_io
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+# 파이썬처럼 보이는 펜스 정보 문자열(정확히 "python"만 실행됩니다)
+PYTHONISH = re.compile(r"^\s*\{?\s*\.?(python3?|py3?|pycon|ipython)\b", re.IGNORECASE)
+TILDE_FENCE = re.compile(r"^\s*~~~+\s*(?P<info>.*)$")
+
+
+@functools.cache
+def snippet_preprocessor():
+    """빌드와 같은 설정의 pymdownx.snippets 전처리기."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    options = dict(config["mdx_configs"]["pymdownx.snippets"])
+    # base_path 는 빌드처럼 저장소 루트 기준입니다(테스트를 어느 폴더에서 돌려도 같게).
+    options["base_path"] = [str(ROOT / p) for p in options.get("base_path", ["."])]
+    md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
+    return md.preprocessors["snippet"]
+
+
+def expand(text: str) -> str:
+    return "\n".join(snippet_preprocessor().run(text.split("\n")))
+
+
+def pytest_collect_file(file_path: Path, parent):
+    if file_path.suffix == ".md" and DOCS in file_path.parents:
+        return MarkdownPage.from_parent(parent, path=file_path)
+
+
+class MarkdownPage(pytest.File):
+    def collect(self):
+        raw = self.path.read_text(encoding="utf-8")
+        try:
+            expanded = expand(raw)
+        except Exception as exc:  # 지워진 스니펫 구간, 없는 파일 …
+            yield ExpansionError.from_parent(self, name="snippets", error=exc)
+            return
+        blocks = extract_from_buffer(io.StringIO(expanded))
+        # 원본 파일의 줄 번호: 포함은 펜스 안에서만 일어나므로 블록 순서가 같습니다.
+        raw_blocks = extract_from_buffer(io.StringIO(raw))
+        raw_lines = [b.lineno for b in raw_blocks] if len(raw_blocks) == len(blocks) else None
+        n = 0
+        for i, block in enumerate(blocks):
+            lineno = raw_lines[i] if raw_lines else block.lineno
+            syntax = (block.syntax or "").strip()
+            if syntax == "python":
+                n += 1
+                item = DocBlock.from_parent(self, name=f"block{n}", block=block, lineno=lineno)
+                for mark in block.marks:
+                    item.add_marker(eval(mark, {"sys": sys, "pytest": pytest}))
+                yield item
+            elif PYTHONISH.match(syntax):
+                yield SkippedBlock.from_parent(self, name=f"line{lineno}-not-run", syntax=syntax, lineno=lineno)
+        for k, line in enumerate(expanded.split("\n"), 1):
+            m = TILDE_FENCE.match(line)
+            if m and PYTHONISH.match(m["info"]):
+                yield SkippedBlock.from_parent(self, name=f"tilde{k}-not-run", syntax="~~~" + m["info"], lineno=k)
+
+
+class DocBlock(pytest.Item):
+    def __init__(self, *, block: CodeBlock, lineno: int, **kwargs):
+        super().__init__(**kwargs)
+        self.block = block
+        self.lineno = lineno
+        self.filename = f"<{self.nodeid}>"
+
+    def runtest(self):
+        block = self.block
+        if block.importorskip:
+            pytest.importorskip(block.importorskip)
+        code = block.code
+        # 트레이스백이 펼친 소스 줄을 보여 주도록 linecache 에 등록합니다.
+        linecache.cache[self.filename] = (len(code), None, code.splitlines(True), self.filename)
+        compiled = compile(code, self.filename, "exec")
+        with np.printoptions(), stdout_io() as out:
+            exec(compiled, {"__name__": "__main__"})
+        if block.expected_output is not None:
+            expected, got = block.expected_output, out.getvalue()
+            if block.expected_output_ignore_whitespace:
+                expected, got = re.sub(r"\s+", "", expected), re.sub(r"\s+", "", got)
+            if expected != got:
+                raise OutputMismatch(block.expected_output, out.getvalue())
+
+    def repr_failure(self, excinfo):
+        where = f"{self.path.relative_to(ROOT)}:{self.lineno} ({self.name})"
+        listing = "\n".join(f"{i:4d} | {line}" for i, line in enumerate(self.block.code.splitlines(), 1))
+        if isinstance(excinfo.value, OutputMismatch):
+            exp, got = excinfo.value.args
+            return (
+                f"{where}: 페이지에 적힌 출력과 실제 출력이 다릅니다.\n"
+                f"--- 페이지에 적힌 출력\n{exp}--- 실제 출력\n{got}--- 실행한 코드\n{listing}"
+            )
+        tb = "".join(traceback.format_exception(excinfo.type, excinfo.value, excinfo.tb))
+        # 플러그인 자신의 프레임은 빼고, 코드 블록 안의 프레임부터 보여 줍니다.
+        tb = tb[tb.find(f'File "{self.filename}"') - 2:] if self.filename in tb else tb
+        return f"{where}: 코드 블록이 실패했습니다.\n--- 펼친 코드\n{listing}\n--- 트레이스백\n  {tb}"
+
+    def reportinfo(self):
+        return self.path, self.lineno - 1, f"{self.name} (line {self.lineno})"
+
+
+class OutputMismatch(AssertionError):
+    pass
+
+
+class SkippedBlock(pytest.Item):
+    """pytest-codeblocks 가 조용히 건너뛸 블록: 실패로 알립니다."""
+
+    def __init__(self, *, syntax: str, lineno: int, **kwargs):
+        super().__init__(**kwargs)
+        self.syntax, self.lineno = syntax, lineno
+
+    def runtest(self):
+        raise AssertionError(
+            f"{self.path.relative_to(ROOT)}:{self.lineno}: 펜스 정보 문자열 {self.syntax!r} 인 파이썬 블록은 "
+            "테스트에서 실행되지 않습니다. 정보 문자열을 정확히 ```python 으로 쓰세요."
+        )
+
+    def repr_failure(self, excinfo):
+        return str(excinfo.value)
+
+    def reportinfo(self):
+        return self.path, self.lineno - 1, self.name
+
+
+class ExpansionError(pytest.Item):
+    def __init__(self, *, error: Exception, **kwargs):
+        super().__init__(**kwargs)
+        self.error = error
+
+    def runtest(self):
+        raise self.error
+
+    def repr_failure(self, excinfo):
+        return f"{self.path.relative_to(ROOT)}: 스니펫을 펼치지 못했습니다: {type(self.error).__name__}: {self.error}"
+
+    def reportinfo(self):
+        return self.path, 0, self.name

@@ -1,0 +1,158 @@
+"""실제 브라우저(데비안 chromium + Playwright)로 빌드된 사이트를 엽니다.
+
+모든 페이지: 수식이 모두 렌더링되고(KaTeX 오류·날 TeX 없음), 그림이 모두 로드되며,
+콘솔 오류가 없고, 127.0.0.1 밖으로는 요청을 하나도 보내지 않습니다.
+한국어 검색, 어두운 팔레트의 그림, 즉시 이동 뒤의 수식도 확인합니다.
+
+chromium 이 없으면 설치 방법을 알리며 건너뜁니다. 단, CI=true 이면 반드시 실행합니다.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, site_pages
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+SHOTS = os.environ.get("SCREENSHOTS")  # 폴더를 주면 페이지마다 스크린숏을 남깁니다.
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        message = "chromium 이 없습니다: `sudo apt-get install chromium` 으로 설치하세요(또는 CHROMIUM=경로)."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " CI 에서는 건너뛸 수 없습니다.", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """한 페이지에서 일어난 콘솔 오류와 외부 요청을 모읍니다."""
+
+    def __init__(self, context, base):
+        self.errors, self.foreign = [], []
+        host = urlsplit(base).netloc
+        self.page = context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def on_request(req):
+            u = urlsplit(req.url)
+            if u.scheme not in {"data", "blob", "about"} and u.netloc != host:
+                self.foreign.append(req.url)
+
+        self.page.on("request", on_request)
+
+
+def _wait_for_math(page):
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))
+              && [...document.querySelectorAll('.jp-MarkdownCell, .jp-RenderedMarkdown')]
+                   .every(el => el.dataset.katexDone)""",
+        timeout=10_000,
+    )
+
+
+@pytest.fixture(scope="session")
+def light_context(browser):
+    ctx = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+def test_every_page_renders_offline_without_errors(site_dir, site_url, light_context):
+    problems = []
+    for rel in site_pages(site_dir):
+        w = PageWatch(light_context, site_url)
+        w.page.goto(site_url + rel)
+        try:
+            _wait_for_math(w.page)
+        except Exception:
+            problems.append(f"{rel or '/'}: 수식이 10초 안에 렌더링되지 않았습니다")
+        report = w.page.evaluate(
+            """() => ({
+                katexErrors: [...document.querySelectorAll('.katex-error')].map(e => e.title || e.textContent),
+                rawTex: [...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex'))
+                          .map(e => e.textContent.slice(0, 60)),
+                rawDollar: [...document.querySelectorAll('.jp-RenderedMarkdown')]
+                          .map(e => e.innerText).filter(t => /\\$[^$\\s][^$]*\\$/.test(t)).map(t => t.slice(0, 60)),
+                brokenImages: [...document.querySelectorAll('img')]
+                          .filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src')),
+            })"""
+        )
+        for key, label in [("katexErrors", "KaTeX 오류"), ("rawTex", "렌더링 안 된 수식"),
+                           ("rawDollar", "렌더링 안 된 $수식$"), ("brokenImages", "로드 안 된 그림")]:
+            problems += [f"{rel or '/'}: {label}: {v}" for v in report[key]]
+        problems += [f"{rel or '/'}: 콘솔 오류: {e}" for e in w.errors]
+        problems += [f"{rel or '/'}: 다른 호스트로 요청: {u}" for u in w.foreign]
+        if SHOTS:
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            w.page.screenshot(path=f"{SHOTS}/{(rel or 'home').strip('/').replace('/', '_')}-light.png", full_page=True)
+        w.page.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("query", ["시그모이드", "활성화 함수"])
+def test_korean_search_finds_the_activation_chapter(site_url, light_context, query):
+    w = PageWatch(light_context, site_url)
+    page = w.page
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # fill()은 keyup을 보내지 않아 검색이 시작되지 않습니다.
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    page.close()
+    assert any("basics/activation-functions/" in h for h in hrefs), f"'{query}' 검색 결과에 활성화 함수 장이 없습니다: {hrefs[:5]}"
+
+
+def test_math_renders_after_instant_navigation(site_url, light_context):
+    w = PageWatch(light_context, site_url)
+    page = w.page
+    page.goto(site_url)
+    page.wait_for_load_state("load")
+    page.locator('a[href$="basics/activation-functions/"]').first.click()
+    page.wait_for_url("**/basics/activation-functions/")
+    _wait_for_math(page)
+    rendered = page.evaluate("document.querySelectorAll('.arithmatex .katex').length")
+    # 즉시 이동은 페이지를 다시 불러오지 않습니다: 스크립트가 한 번만 실행됐는지 확인.
+    navigations = page.evaluate("performance.getEntriesByType('navigation').length")
+    page.close()
+    assert rendered > 0 and navigations == 1 and not w.errors
+
+
+def test_dark_palette_shows_dark_figures(browser, site_url, site_dir):
+    ctx = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(site_url + "basics/activation-functions/")
+    _wait_for_math(page)
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    shown = page.eval_on_selector_all(
+        "img[src*='figures/']", "els => els.filter(e => e.offsetWidth > 0).map(e => e.getAttribute('src'))")
+    hidden = page.eval_on_selector_all(
+        "img[src*='figures/']", "els => els.filter(e => e.offsetWidth === 0).map(e => e.getAttribute('src'))")
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/basics_activation-functions-dark.png", full_page=True)
+    # 토글을 누르면 밝은 그림으로 바뀝니다.
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    shown_after = page.eval_on_selector_all(
+        "img[src*='figures/']", "els => els.filter(e => e.offsetWidth > 0).map(e => e.getAttribute('src'))")
+    ctx.close()
+    assert scheme == "slate"
+    assert shown and all(s.endswith(".dark.svg#only-dark") for s in shown), shown
+    assert hidden and all(s.endswith("#only-light") for s in hidden)
+    assert shown_after and all(s.endswith("#only-light") for s in shown_after), shown_after

@@ -1,0 +1,117 @@
+"""사이트 구조 검사: 엄격 빌드, 제목 id, 영어 슬러그, 그림·대체 텍스트, 외부 자원 없음."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from scripts import figures
+from tests.conftest import ROOT, site_pages
+
+DOCS = ROOT / "docs"
+PAGES = sorted(DOCS.rglob("*.md"))
+HEADING = re.compile(r"^\s*(#{1,6})\s+(?P<text>.*?)\s*$")
+EXPLICIT_ID = re.compile(r"\{\s*#(?P<id>[A-Za-z0-9_-]+)(\s[^}]*)?\}$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+FIGURE_REF = re.compile(r"figures/(?P<name>[a-z0-9-]+)\.svg")
+
+
+def prose_lines(path: Path):
+    """코드 펜스 밖의 (줄 번호, 줄)."""
+    fence = None
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        m = FENCE.match(line)
+        if m:
+            fence = None if fence == m.group(1) else (fence or m.group(1))
+            continue
+        if fence is None:
+            yield no, line
+
+
+def test_build_is_strict_and_clean(build_result):
+    _, proc = build_result
+    assert proc.returncode == 0, f"mkdocs build --strict 실패:\n{proc.stdout}{proc.stderr}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_headings_have_explicit_ascii_ids(page):
+    seen, problems = set(), []
+    for no, line in prose_lines(page):
+        m = HEADING.match(line)
+        if not m:
+            continue
+        idm = EXPLICIT_ID.search(m["text"])
+        if not idm:
+            problems.append(f"{page.relative_to(ROOT)}:{no}: 제목에 명시적 id가 없습니다: {line.strip()!r} → '{{ #english-slug }}'")
+        elif idm["id"] in seen:
+            problems.append(f"{page.relative_to(ROOT)}:{no}: id '{idm['id']}'가 이 페이지에서 겹칩니다")
+        else:
+            seen.add(idm["id"])
+    assert not problems, "\n".join(problems)
+
+
+def test_page_urls_are_english_slugs():
+    bad = [p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*")
+           if p.is_file() and not re.fullmatch(r"[a-z0-9/_.-]+", p.relative_to(DOCS).as_posix())]
+    assert not bad, f"docs/ 의 파일 이름은 영어 슬러그여야 합니다: {bad}"
+
+
+def test_every_figure_reference_is_registered_and_every_figure_is_used():
+    registry = figures.load_all()
+    used: dict[str, list[str]] = {}
+    for page in DOCS.rglob("*.md"):
+        for m in FIGURE_REF.finditer(page.read_text(encoding="utf-8")):
+            used.setdefault(m["name"], []).append(page.relative_to(ROOT).as_posix())
+    missing = {n: ps for n, ps in used.items() if n not in registry}
+    assert not missing, f"등록되지 않은 그림을 쓰는 페이지: {missing} (scripts/figures/ 에 @figure 로 등록하세요)"
+    unused = sorted(set(registry) - set(used))
+    assert not unused, f"등록됐지만 어느 페이지도 쓰지 않는 그림: {unused}"
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def _tags(html_file: Path):
+    parser = _Tags()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def test_images_exist_and_have_korean_alt(site_dir):
+    problems = []
+    for page in site_pages(site_dir):
+        html_file = site_dir / page / "index.html"
+        for tag, attrs in _tags(html_file):
+            if tag != "img":
+                continue
+            src = attrs.get("src", "")
+            if not HANGUL.search(attrs.get("alt") or ""):
+                problems.append(f"{page or '/'}: 한국어 대체 텍스트가 없는 그림: {src[:80]}")
+            if src.startswith("data:"):
+                continue
+            target = (html_file.parent / urlsplit(src).path).resolve()
+            if not target.is_file():
+                problems.append(f"{page or '/'}: 그림 파일이 없습니다: {src}")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_assets_from_other_hosts(site_dir):
+    problems = []
+    for html_file in sorted(site_dir.rglob("*.html")):
+        for tag, attrs in _tags(html_file):
+            url = attrs.get("src") if tag in {"script", "img", "iframe", "source", "video", "audio"} else None
+            if tag == "link" and attrs.get("rel") in {"stylesheet", "preload", "icon", "modulepreload"}:
+                url = attrs.get("href")
+            if url and urlsplit(url).scheme in {"http", "https"} or (url or "").startswith("//"):
+                problems.append(f"{html_file.relative_to(site_dir)}: 외부 자원 {tag} {url}")
+    assert not problems, "\n".join(problems)
