@@ -1,0 +1,103 @@
+"""make bench: 빌드·테스트 시간과 가장 무거운 페이지를 잽니다(테스트가 아니라 측정입니다).
+
+목표(2코어): 차가운 빌드 ≤ 30 s, 장 하나를 고친 뒤 다시 빌드 ≤ 2 s, 테스트 ≤ 120 s, 그림 전체 ≤ 15 s.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+TOUCHED = ROOT / "docs/basics/activation-functions.md"
+
+
+def run(cmd, env=None) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"실패: {' '.join(map(str, cmd))}\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
+    return elapsed
+
+
+def warm_rebuild(site: Path, cache: Path) -> float:
+    """mkdocs serve 처럼 한 프로세스에서: 한 번 빌드한 뒤 장 하나를 건드리고 다시 빌드."""
+    os.environ["DLB_CACHE_DIR"] = str(cache)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def once() -> float:
+        start = time.perf_counter()
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        config.plugins.on_shutdown()
+        return time.perf_counter() - start
+
+    once()
+    TOUCHED.touch()
+    return once()
+
+
+class _Srcs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.srcs = set()
+
+    def handle_starttag(self, tag, attrs):
+        src = dict(attrs).get("src")
+        if tag == "img" and src and not src.startswith("data:"):
+            self.srcs.add(urlsplit(src).path)
+
+
+def page_weights(site: Path) -> list[tuple[int, str, int]]:
+    """페이지마다 HTML + 그 페이지의 그림(테마·KaTeX 같은 공용 자산 제외)."""
+    rows = []
+    for html in site.rglob("index.html"):
+        if "assets" in html.relative_to(site).parts:
+            continue
+        parser = _Srcs()
+        text = html.read_text(encoding="utf-8")
+        parser.feed(text)
+        images = [(html.parent / s).resolve() for s in parser.srcs]
+        image_bytes = sum(p.stat().st_size for p in images if p.is_file() and "assets" not in p.parts)
+        rows.append((len(text.encode()) + image_bytes, html.parent.relative_to(site).as_posix(), len(images)))
+    return sorted(rows, reverse=True)
+
+
+def main() -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        cold_env = dict(env, DLB_CACHE_DIR=str(tmp / "cache"))
+        cold = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp / "site")], cold_env)
+        warm = warm_rebuild(tmp / "site-warm", tmp / "cache")
+        fig_out = subprocess.run(
+            [sys.executable, "-m", "scripts.figures.build", str(tmp / "figs"), "--force", "--timings"],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout.splitlines()
+        fig_times = [(float(line.split("s", 1)[0]), line.split()[-1]) for line in fig_out if re.match(r"\s*\d", line)]
+        weights = page_weights(tmp / "site")
+    tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], env)
+
+    print(f"차가운 빌드(캐시 없음, 그림 포함)      {cold:7.2f} s   (목표 ≤ 30 s)")
+    print(f"다시 빌드(장 하나 수정, serve 처럼)  {warm:7.2f} s   (목표 ≤ 2 s)")
+    print(f"테스트 전체(make test 의 pytest)      {tests:7.2f} s   (목표 ≤ 120 s)")
+    total = sum(t for t, _ in fig_times)
+    print(f"그림 {len(fig_times)}개 × 밝은/어두운 그리기        {total:7.2f} s   (목표 ≤ 15 s); 가장 느린 그림:")
+    for t, name in sorted(fig_times, reverse=True)[:5]:
+        print(f"    {t:5.2f} s  {name}")
+    print("가장 무거운 페이지(HTML + 그 페이지의 그림, 공용 자산 제외):")
+    for size, page, n in weights[:3]:
+        print(f"    {size / 1024:7.1f} KiB  /{page}  (그림 파일 {n}개)")
+
+
+if __name__ == "__main__":
+    main()
