@@ -8,9 +8,12 @@
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import hashlib
 import io
 import json
+import multiprocessing
+import os
 import sys
 import time
 import warnings
@@ -71,7 +74,20 @@ def render(spec: figures.FigureSpec, theme: str) -> bytes:
     return buf.getvalue()
 
 
-def build(out: Path, force: bool = False, only: list[str] | None = None) -> dict:
+def _render_files(name: str, paths: dict[str, Path]) -> float:
+    """그림 하나의 두 테마를 그려 파일로 씁니다. 걸린 시간을 돌려줍니다."""
+    spec = figures.REGISTRY[name]
+    start = time.perf_counter()
+    for theme, path in paths.items():
+        try:
+            path.write_bytes(render(spec, theme))
+        except Exception as exc:
+            src = Path(sys.modules[spec.module].__file__).relative_to(ROOT)
+            raise RuntimeError(f"그림 '{name}' ({src}, {theme}) 그리기 실패: {type(exc).__name__}: {exc}") from None
+    return time.perf_counter() - start
+
+
+def build(out: Path, force: bool = False, only: list[str] | None = None, jobs: int | None = None) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     registry = figures.load_all()
     unknown = sorted(set(only or []) - set(registry))
@@ -79,21 +95,26 @@ def build(out: Path, force: bool = False, only: list[str] | None = None) -> dict
         raise SystemExit(f"등록되지 않은 그림: {', '.join(unknown)}")
     manifest_path = out / "manifest.json"
     old = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
-    manifest, timings = {}, {}
+    manifest, todo = {}, {}
     for name, spec in registry.items():
         key = figure_key(spec)
         paths = {t: out / (f"{name}.svg" if t == "light" else f"{name}.{t}.svg") for t in style.THEMES}
         fresh = old.get(name, {}).get("key") == key and all(p.exists() for p in paths.values())
         if force or not fresh or (only and name in only):
-            start = time.perf_counter()
-            for theme, path in paths.items():
-                try:
-                    path.write_bytes(render(spec, theme))
-                except Exception as exc:
-                    src = Path(sys.modules[spec.module].__file__).relative_to(ROOT)
-                    raise SystemExit(f"그림 '{name}' ({src}, {theme}) 그리기 실패: {type(exc).__name__}: {exc}")
-            timings[name] = time.perf_counter() - start
+            todo[name] = paths
         manifest[name] = {"key": key, "module": spec.module}
+    # 그림은 서로 독립이라 코어 수만큼 나눠 그립니다(fork: 등록소를 그대로 물려받음).
+    jobs = min(jobs or os.cpu_count() or 1, len(todo))
+    try:
+        if jobs > 1:
+            ctx = multiprocessing.get_context("fork")
+            with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+                futures = {name: pool.submit(_render_files, name, paths) for name, paths in todo.items()}
+                timings = {name: f.result() for name, f in futures.items()}
+        else:
+            timings = {name: _render_files(name, paths) for name, paths in todo.items()}
+    except RuntimeError as exc:
+        raise SystemExit(str(exc)) from None
     # 등록에서 빠진 그림의 옛 파일은 지웁니다(사라진 그림이 살아 있는 것처럼 보이지 않게).
     for stale in set(old) - set(manifest):
         for path in out.glob(f"{stale}.*svg"):
@@ -108,8 +129,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--force", action="store_true", help="바뀌지 않은 그림도 다시 그림")
     parser.add_argument("--only", nargs="*", help="이 그림들만 다시 그림")
     parser.add_argument("--timings", action="store_true", help="그림별 소요 시간을 출력")
+    parser.add_argument("--jobs", type=int, help="동시에 그릴 프로세스 수(기본: 코어 수)")
     args = parser.parse_args(argv)
-    timings = build(args.out, args.force, args.only)
+    timings = build(args.out, args.force, args.only, args.jobs)
     if args.timings:
         for name, sec in sorted(timings.items(), key=lambda kv: -kv[1]):
             print(f"{sec:6.2f}s  {name}")
