@@ -87,8 +87,15 @@ def test_every_page_renders_offline_without_errors(site_dir, site_url, light_con
                 katexErrors: [...document.querySelectorAll('.katex-error')].map(e => e.title || e.textContent),
                 rawTex: [...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex'))
                           .map(e => e.textContent.slice(0, 60)),
-                rawDollar: [...document.querySelectorAll('.jp-RenderedMarkdown')]
-                          .map(e => e.innerText).filter(t => /\\$[^$\\s][^$]*\\$/.test(t)).map(t => t.slice(0, 60)),
+                rawDollar: (() => {
+                    // 본문에서 코드·렌더링된 수식을 뺀 글자에 $…$ 나 \\( \\) 가 남아 있으면 렌더링 안 된 수식입니다.
+                    const body = document.querySelector('article');
+                    if (!body) return [];
+                    const clone = body.cloneNode(true);
+                    clone.querySelectorAll('pre, code, .katex, .katex-display, script, style, .highlight, .jp-OutputArea')
+                         .forEach(e => e.remove());
+                    return (clone.textContent.match(/\\$[^$\\s][^$\\n]*\\$|\\\\\\(|\\\\\\[/g) || []).map(t => t.slice(0, 60));
+                })(),
                 brokenImages: [...document.querySelectorAll('img')]
                           .filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src')),
             })"""
