@@ -13,6 +13,7 @@ terms.yml 이 틀리면(빠진 칸, 겹친 용어, 모르는 키) 빌드를 멈�
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -196,3 +197,23 @@ def on_page_markdown(markdown: str, page, config, files):
     if count:
         raise PluginError(f"{page.file.src_uri}: 용어집 표시 {MARKER} 는 {GLOSSARY_PAGE} 에만 씁니다")
     return markdown
+
+
+_ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
+
+
+def first_tooltips_only(html: str) -> str:
+    """용어마다 페이지에서 처음 나온 자리에만 풍선을 남깁니다(밑줄이 본문을 뒤덮지 않게)."""
+    seen: set[str] = set()
+
+    def keep_first(m: re.Match) -> str:
+        if m["title"] in seen:
+            return m["text"]
+        seen.add(m["title"])
+        return m[0]
+
+    return _ABBR.sub(keep_first, html)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return first_tooltips_only(html)

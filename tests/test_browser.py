@@ -92,7 +92,7 @@ def test_every_page_renders_offline_without_errors(site_dir, site_url, light_con
                     const body = document.querySelector('article');
                     if (!body) return [];
                     const clone = body.cloneNode(true);
-                    clone.querySelectorAll('pre, code, .katex, .katex-display, script, style, .highlight, .jp-OutputArea')
+                    clone.querySelectorAll('pre, code, .katex, .katex-display, script, style, textarea, .highlight, .jp-OutputArea, .clipboard-copy-txt')
                          .forEach(e => e.remove());
                     return (clone.textContent.match(/\\$[^$\\s][^$\\n]*\\$|\\\\\\(|\\\\\\[/g) || []).map(t => t.slice(0, 60));
                 })(),

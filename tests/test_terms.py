@@ -277,3 +277,9 @@ def test_tooltips_on_words_with_particles_but_not_in_headings_links_or_math():
     assert abbrs == ["가중치를", "편향은", "은닉층마다", "활성화 함수가"]
     assert '<h2 id="w">가중치</h2>' in html
     assert 'title="weight — ' in html
+
+
+def test_only_the_first_occurrence_of_a_term_keeps_its_tooltip():
+    html = HOOK.first_tooltips_only(_render("가중치를 곱합니다. 다시 가중치를 바꾸고 편향은 더합니다. 편향을 봅니다."))
+    assert re.findall(r"<abbr[^>]*>([^<]*)</abbr>", html) == ["가중치를", "편향은"]
+    assert "다시 가중치를 바꾸고" in html and "편향을 봅니다" in html
