@@ -39,7 +39,7 @@ BOX = re.compile(r'^(?P<kind>!!!|\?\?\?\+?)\s+(?P<type>[a-z]+)(?:\s+"(?P<title>[
 TAB = re.compile(r'^===\s+"(?P<label>[^"]+)"\s*$')
 FIGURE = re.compile(
     r'<figure markdown="span">\s*!\[(?P<alt>[^\]]*)\]\((?P<path>[^)\s]*figures/(?P<name>[a-z0-9-]+)\.svg)\)\s*'
-    r"<figcaption>(?P<caption>.*?)</figcaption>\s*</figure>",
+    r"<figcaption(?: markdown=\"span\")?>(?P<caption>.*?)</figcaption>\s*</figure>",
     re.DOTALL,
 )
 MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[A-Za-z0-9_-]+)?\)")

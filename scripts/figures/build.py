@@ -20,7 +20,12 @@ import warnings
 from pathlib import Path
 from types import ModuleType
 
-import matplotlib
+# 그림은 프로세스마다 하나씩 병렬로 그리므로 BLAS 스레드는 하나면 충분합니다(코어를 두고 다투지 않게).
+# numpy 를 불러오기 전에 정해야 합니다.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import matplotlib  # noqa: E402
 
 matplotlib.use("svg")
 import matplotlib.pyplot as plt  # noqa: E402
