@@ -25,8 +25,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# --dirty: 바뀐 페이지(와 hooks/dirty_deps.py 가 찾은, 바뀐 스니펫을 포함하는 페이지)만 다시 만듭니다.
+# 미리보기는 경고를 보여 주고 계속합니다(--no-strict); 엄격 검사는 make build/test 가 합니다.
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
 
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
