@@ -65,13 +65,27 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def _both_variants(match: re.Match) -> str:
-    pre, url, post = match["pre"], match["url"], match["post"]
-    return (
-        f'<img {pre}src="{url}.svg#only-light"{post}>'
-        f'<img {pre}src="{url}.dark.svg#only-dark"{post}>'
-    )
+SVG_SIZE = re.compile(rb'<svg[^>]*? width="(?P<w>[\d.]+)pt" height="(?P<h>[\d.]+)pt"')
+
+
+def _size_attrs(path: Path) -> str:
+    """SVG 의 크기(pt)를 img 의 width/height(px)로: 지연 로딩 전에도 자리를 잡아 글이 밀리지 않게."""
+    m = SVG_SIZE.search(path.read_bytes()[:2000])
+    if not m:
+        raise PluginError(f"그림 크기를 읽지 못했습니다: {path}")
+    return f' width="{round(float(m["w"]) * 4 / 3)}" height="{round(float(m["h"]) * 4 / 3)}"'
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    return IMG.sub(_both_variants, html)
+    out = _root(config) / CACHE
+
+    def both_variants(match: re.Match) -> str:
+        pre, url, post, name = match["pre"], match["url"], match["post"], match["name"]
+        # loading="lazy": 숨겨진 쪽(다른 팔레트)은 받지 않고, 화면 아래 그림은 스크롤할 때 받습니다.
+        extra = ' loading="lazy"' + _size_attrs(out / f"{name}.svg")
+        return (
+            f'<img {pre}src="{url}.svg#only-light"{extra}{post}>'
+            f'<img {pre}src="{url}.dark.svg#only-dark"{extra}{post}>'
+        )
+
+    return IMG.sub(both_variants, html)

@@ -83,7 +83,7 @@ def test_every_page_renders_offline_without_errors(site_dir, site_url, light_con
         except Exception:
             problems.append(f"{rel or '/'}: 수식이 10초 안에 렌더링되지 않았습니다")
         report = w.page.evaluate(
-            """() => ({
+            """async () => ({
                 katexErrors: [...document.querySelectorAll('.katex-error')].map(e => e.title || e.textContent),
                 rawTex: [...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex'))
                           .map(e => e.textContent.slice(0, 60)),
@@ -96,8 +96,16 @@ def test_every_page_renders_offline_without_errors(site_dir, site_url, light_con
                          .forEach(e => e.remove());
                     return (clone.textContent.match(/\\$[^$\\s][^$\\n]*\\$|\\\\\\(|\\\\\\[/g) || []).map(t => t.slice(0, 60));
                 })(),
-                brokenImages: [...document.querySelectorAll('img')]
-                          .filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src')),
+                brokenImages: await (async () => {
+                    // 지연 로딩 그림(숨겨진 팔레트 쪽 포함)도 모두 실제로 받아 디코딩해 봅니다.
+                    const imgs = [...document.querySelectorAll('img')];
+                    const results = await Promise.all(imgs.map(async (i) => {
+                        i.loading = 'eager';
+                        try { await i.decode(); return i.naturalWidth > 0 ? null : i.getAttribute('src'); }
+                        catch (e) { return i.getAttribute('src'); }
+                    }));
+                    return results.filter(Boolean);
+                })(),
             })"""
         )
         for key, label in [("katexErrors", "KaTeX 오류"), ("rawTex", "렌더링 안 된 수식"),
@@ -149,15 +157,15 @@ def test_dark_palette_shows_dark_figures(browser, site_url, site_dir):
     _wait_for_math(page)
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     shown = page.eval_on_selector_all(
-        "img[src*='figures/']", "els => els.filter(e => e.offsetWidth > 0).map(e => e.getAttribute('src'))")
+        "img[src*='figures/']", "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.getAttribute('src'))")
     hidden = page.eval_on_selector_all(
-        "img[src*='figures/']", "els => els.filter(e => e.offsetWidth === 0).map(e => e.getAttribute('src'))")
+        "img[src*='figures/']", "els => els.filter(e => getComputedStyle(e).display === 'none').map(e => e.getAttribute('src'))")
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/basics_activation-functions-dark.png", full_page=True)
     # 토글을 누르면 밝은 그림으로 바뀝니다.
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     shown_after = page.eval_on_selector_all(
-        "img[src*='figures/']", "els => els.filter(e => e.offsetWidth > 0).map(e => e.getAttribute('src'))")
+        "img[src*='figures/']", "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.getAttribute('src'))")
     ctx.close()
     assert scheme == "slate"
     assert shown and all(s.endswith(".dark.svg#only-dark") for s in shown), shown
