@@ -81,6 +81,8 @@ def on_page_content(html: str, page, config, files) -> str:
 
     def both_variants(match: re.Match) -> str:
         pre, url, post, name = match["pre"], match["url"], match["post"], match["name"]
+        if not (out / f"{name}.svg").is_file():
+            return match[0]  # 없는 그림: MkDocs 의 링크 검사가 페이지와 그림 이름을 적어 빌드를 멈춥니다.
         # loading="lazy": 숨겨진 쪽(다른 팔레트)은 받지 않고, 화면 아래 그림은 스크롤할 때 받습니다.
         extra = ' loading="lazy"' + _size_attrs(out / f"{name}.svg")
         return (
