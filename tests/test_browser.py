@@ -171,3 +171,19 @@ def test_dark_palette_shows_dark_figures(browser, site_url, site_dir):
     assert shown and all(s.endswith(".dark.svg#only-dark") for s in shown), shown
     assert hidden and all(s.endswith("#only-light") for s in hidden)
     assert shown_after and all(s.endswith("#only-light") for s in shown_after), shown_after
+
+
+def test_pages_fit_a_phone_screen(browser, site_dir, site_url):
+    """휴대폰 폭(390px)에서 어느 페이지도 가로로 넘치지 않습니다(넓은 코드·수식·표는 제 안에서 스크롤)."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    too_wide = []
+    for rel in site_pages(site_dir):
+        page = ctx.new_page()
+        page.goto(site_url + rel)
+        _wait_for_math(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            too_wide.append(f"{rel or '/'}: 문서 폭 {width}px")
+        page.close()
+    ctx.close()
+    assert not too_wide, "\n".join(too_wide)
