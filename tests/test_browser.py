@@ -120,8 +120,27 @@ def test_every_page_renders_offline_without_errors(site_dir, site_url, light_con
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("query", ["시그모이드", "활성화 함수"])
-def test_korean_search_finds_the_activation_chapter(site_url, light_context, query):
+SEARCHES = [
+    ("시그모이드", "basics/activation-functions/"),
+    ("활성화 함수", "basics/activation-functions/"),
+    ("퍼셉트론", "background/perceptron/"),
+    ("XOR", "background/perceptron/"),
+    ("은닉층", "background/multilayer-perceptron/"),
+    ("교차 엔트로피", "basics/loss-functions/"),
+    ("역전파", "training/backpropagation/"),
+    ("경사 하강법", "training/optimization/"),
+    ("안장점", "training/optimization/"),
+    ("Adam", "training/optimization/"),
+    ("미니배치", "training/mini-batch/"),
+    ("과적합", "improving/overfitting/"),
+    ("드롭아웃", "improving/overfitting/"),
+    ("기울기 소실", "improving/more-techniques/"),
+    ("가중치 초기화", "improving/more-techniques/"),
+]
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_korean_search_finds_each_section(site_url, light_context, query, expected):
     w = PageWatch(light_context, site_url)
     page = w.page
     page.goto(site_url)
@@ -132,7 +151,7 @@ def test_korean_search_finds_the_activation_chapter(site_url, light_context, que
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     page.close()
-    assert any("basics/activation-functions/" in h for h in hrefs), f"'{query}' 검색 결과에 활성화 함수 장이 없습니다: {hrefs[:5]}"
+    assert any(expected in h for h in hrefs), f"'{query}' 검색 결과에 {expected} 가 없습니다: {hrefs[:8]}"
 
 
 def test_math_renders_after_instant_navigation(site_url, light_context):
