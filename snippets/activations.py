@@ -13,7 +13,10 @@ def step(x):
 
 
 def step_grad(x):
-    """x = 0 을 뺀 모든 곳에서 기울기가 0 — 역전파로 전할 학습 신호가 없습니다."""
+    """x = 0 을 뺀 모든 곳에서 기울기가 0입니다.
+
+    그래서 역전파로 전할 학습 신호가 없습니다.
+    """
     return np.zeros_like(np.asarray(x, dtype=float))
 # --8<-- [end:step]
 
@@ -29,7 +32,8 @@ def thermometer(temp, threshold=37.5):
 def sigmoid(x):
     """시그모이드 σ(x) = 1 / (1 + e^(−x)), 출력은 0과 1 사이."""
     x = np.asarray(x, dtype=float)
-    # x가 큰 음수이면 e^(−x)가 넘칩니다. 언제나 e^(−|x|) ≤ 1 만 계산하도록 부호에 따라 식을 나눕니다.
+    # x가 큰 음수이면 e^(−x)가 넘칩니다.
+    # 언제나 e^(−|x|) ≤ 1 만 계산하도록 부호에 따라 식을 나눕니다.
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
 
@@ -43,7 +47,10 @@ def sigmoid_grad(x):
 
 # --8<-- [start:tanh]
 def tanh(x):
-    """tanh x = (e^x − e^(−x)) / (e^x + e^(−x)) = 2σ(2x) − 1, 출력은 −1과 1 사이."""
+    """tanh x = (e^x − e^(−x)) / (e^x + e^(−x)) = 2σ(2x) − 1.
+
+    출력은 −1과 1 사이입니다.
+    """
     return np.tanh(np.asarray(x, dtype=float))
 
 
@@ -60,7 +67,10 @@ def relu(x):
 
 
 def relu_grad(x):
-    """x > 0 이면 1, x < 0 이면 0. x = 0 에서는 미분이 없어 관례로 0을 씁니다."""
+    """x > 0 이면 1, x < 0 이면 0.
+
+    x = 0 에서는 미분이 없어 관례로 0을 씁니다.
+    """
     return (np.asarray(x) > 0).astype(float)
 # --8<-- [end:relu]
 
@@ -99,9 +109,13 @@ def prelu_grad_a(x):
 
 # --8<-- [start:softmax]
 def softmax(z, axis=0):
-    """소프트맥스: axis를 따라(기본: 행 = 클래스, 열 = 샘플) 합이 1인 값으로 바꿉니다."""
+    """소프트맥스: axis를 따라 합이 1인 값으로 바꿉니다.
+
+    기본 axis=0: 행 = 클래스, 열 = 샘플.
+    """
     z = np.asarray(z, dtype=float)
-    # 최댓값을 빼도 결과는 같고(분자·분모에 같은 e^(−c)가 곱해짐), exp는 1을 넘지 않습니다.
+    # 최댓값을 빼도 결과는 같고(분자·분모에 같은 e^(−c)가 곱해짐),
+    # exp는 1을 넘지 않아 넘침이 생기지 않습니다.
     e = np.exp(z - z.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
 
@@ -135,7 +149,10 @@ def identity_grad(x):
 
 # --8<-- [start:layers]
 class Sigmoid:
-    """시그모이드 층: backward에 필요한 출력 out만 기억합니다(σ' = out·(1 − out))."""
+    """시그모이드 층: backward에 필요한 출력 out만 기억합니다.
+
+    σ' = out·(1 − out) 이므로 입력은 필요 없습니다.
+    """
 
     def forward(self, x):
         self.out = sigmoid(x)
@@ -157,7 +174,10 @@ class ReLU:
 
 
 class PReLU:
-    """PReLU 층: 기울기 a를 매개변수로 갖고, backward에서 그 기울기 da도 구합니다."""
+    """PReLU 층: 기울기 a를 매개변수로 갖습니다.
+
+    backward에서 a에 대한 기울기 da도 구합니다.
+    """
 
     def __init__(self, a=0.25):
         self.a = a

@@ -6,13 +6,15 @@ from snippets.activations import relu
 
 # --8<-- [start:params]
 def n_params(sizes):
-    """층별 노드 수 [n_0, n_1, ..., n_L] 인 완전 연결 신경망의 가중치 + 편향 개수."""
+    """층별 노드 수가 [n_0, n_1, ..., n_L] 인 완전 연결 신경망의
+    가중치 + 편향 개수."""
     return sum(n_out * n_in + n_out for n_in, n_out in zip(sizes, sizes[1:]))
 # --8<-- [end:params]
 
 
 # --8<-- [start:tent]
-# 은닉 노드 2개(ReLU)와 선형 출력 1개: [0, 1] 에서 0 → 1 → 0 으로 오르내리는 텐트 모양
+# 은닉 노드 2개(ReLU)와 선형 출력 1개:
+# [0, 1] 에서 0 → 1 → 0 으로 오르내리는 텐트 모양
 W1, b1 = np.array([[1.0], [1.0]]), np.array([[0.0], [-0.5]])
 W2, b2 = np.array([[2.0, -4.0]]), np.array([[0.0]])
 

@@ -56,7 +56,7 @@ def one_hot(codes, n_classes=3):
 
 # --8<-- [start:split]
 def stratified_split(codes, test_frac=0.25, seed=417):
-    """클래스마다 같은 비율로 시험 세트를 떼어 냅니다. (훈련 번호, 시험 번호)를 돌려줍니다."""
+    """클래스마다 같은 비율로 테스트 데이터를 떼어 냅니다. (훈련 번호, 테스트 번호)를 돌려줍니다."""
     rng = np.random.default_rng(seed)
     train, test = [], []
     for k in np.unique(codes):
@@ -69,7 +69,7 @@ def stratified_split(codes, test_frac=0.25, seed=417):
 
 
 def standardize(X_train, X_test):
-    """훈련 세트의 평균·표준편차로 두 세트를 함께 표준화합니다(시험 세트 정보는 쓰지 않음)."""
+    """훈련 데이터의 평균·표준편차로 두 데이터를 함께 표준화합니다(테스트 데이터 정보는 쓰지 않음)."""
     mean = X_train.mean(axis=1, keepdims=True)
     std = X_train.std(axis=1, keepdims=True)
     return (X_train - mean) / std, (X_test - mean) / std

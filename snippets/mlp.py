@@ -9,13 +9,19 @@ from snippets.activations import step
 
 # --8<-- [start:dense]
 def dense(A_prev, W, b, g):
-    """완전 연결 계층 하나: Z = W A_prev + b, A = g(Z). A_prev 는 n_(l-1)×m, 결과는 n_l×m."""
-    Z = W @ A_prev + b          # b(n_l×1)는 m개의 열에 똑같이 더해집니다(브로드캐스팅)
+    """완전 연결 계층 하나: Z = W A_prev + b, A = g(Z).
+
+    A_prev 는 n_(l-1)×m, 결과는 n_l×m 입니다.
+    """
+    Z = W @ A_prev + b    # b(n_l×1)는 m개의 열에 똑같이 더해짐(브로드캐스팅)
     return g(Z)
 
 
 def forward(X, layers):
-    """layers = [(W1, b1, g1), (W2, b2, g2), ...] 를 차례로 통과시킨 출력과 각 층의 활성값."""
+    """layers = [(W1, b1, g1), (W2, b2, g2), ...] 를 차례로 통과합니다.
+
+    돌려주는 값: 마지막 출력과 각 층의 활성값 목록 [A0, A1, ...].
+    """
     A, activations = X, [X]
     for W, b, g in layers:
         A = dense(A, W, b, g)
@@ -35,6 +41,10 @@ b2 = np.array([[-1.5]])
 
 
 def xor_mlp(X, g=step, scale=1.0):
-    """2-2-1 다층 퍼셉트론. g=sigmoid, scale=10 이면 같은 경계를 매끄럽게 만든 판입니다."""
-    return forward(X, [(scale * W1, scale * b1, g), (scale * W2, scale * b2, g)])
+    """2-2-1 다층 퍼셉트론.
+
+    g=sigmoid, scale=10 이면 같은 경계를 매끄럽게 만든 판입니다.
+    """
+    layers = [(scale * W1, scale * b1, g), (scale * W2, scale * b2, g)]
+    return forward(X, layers)
 # --8<-- [end:xor-mlp]

@@ -40,10 +40,14 @@ XOR = np.array([0, 1, 1, 0])
 
 
 def best_single_perceptron(targets, grid=np.linspace(-2, 2, 41)):
-    """w₁, w₂, b 를 격자에서 모두 시험해, 네 점 중 가장 많이 맞힌 개수와 그때의 (w₁, w₂, b)."""
+    """격자 위의 w₁, w₂, b 조합을 모두 시험합니다.
+
+    돌려주는 값: 네 점 중 가장 많이 맞힌 개수와 그때의 (w₁, w₂, b).
+    """
     w1, w2, b = np.meshgrid(grid, grid, grid, indexing="ij")
-    params = np.stack([w1.ravel(), w2.ravel(), b.ravel()], axis=1)      # (조합 수, 3)
-    z = params[:, :2] @ INPUTS + params[:, 2:]                           # (조합 수, 4)
+    # params: (조합 수, 3), z: (조합 수, 4)
+    params = np.stack([w1.ravel(), w2.ravel(), b.ravel()], axis=1)
+    z = params[:, :2] @ INPUTS + params[:, 2:]
     correct = ((z > 0).astype(int) == targets).sum(axis=1)
     best = int(np.argmax(correct))
     return int(correct[best]), params[best]

@@ -68,7 +68,7 @@ def test_standardize_uses_training_statistics(data):
     Xtr, Xte = iris.standardize(X[:, train], X[:, test])
     np.testing.assert_allclose(Xtr.mean(axis=1), 0, atol=1e-12)
     np.testing.assert_allclose(Xtr.std(axis=1), 1)
-    assert np.abs(Xte.mean(axis=1)).max() > 1e-6  # 시험 세트는 자기 통계로 맞추지 않습니다
+    assert np.abs(Xte.mean(axis=1)).max() > 1e-6  # 테스트 데이터는 자기 통계로 맞추지 않습니다
 
 
 def test_softmax_is_stable_and_sums_to_one():

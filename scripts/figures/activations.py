@@ -76,12 +76,12 @@ def draw_step_thermometer(axes):
     bx.annotate("37.49999℃ → 0", (37.47, 0.03), xytext=(36.75, 0.55), fontsize=9.5, color=bad,
                 arrowprops=_arrow(bad))
     bx.text(37.58, 0.84, "출입 금지 (y = 1)", fontsize=9.5, va="top")
-    bx.text(36.55, 0.08, "출입 가능 (y = 0)", fontsize=9.5)
+    bx.text(36.55, -0.07, "출입 가능 (y = 0)", fontsize=9.5, va="top")
     bx.set_title("체온 측정기: 37.5℃ 이상이면 1", fontsize=11)
     bx.set_xlabel("체온 T (℃)")
     bx.set_xticks([36.5, 37.0, 37.5, 38.0, 38.5])
     for a in axes:
-        a.set_ylim(-0.12, 1.12)
+        a.set_ylim(-0.26, 1.12)
         a.set_yticks([0, 1])
     _margins(axes, left=0.35, bottom=0.58, top=0.32, wspace=0.14)
 

@@ -248,7 +248,7 @@ def draw_mlp_xor(axes):
         mk = dict(ms=11, mew=2.6, color=color("good")) if t else dict(ms=10, mew=2.0, mfc="none", color=color("fn"))
         bx.plot(h1, h2, "x" if t else "o", zorder=4, **mk)
     bx.text(0.95, 1.12, "x = (0,1), (1,0)", fontsize=9, color=color("good"))
-    bx.text(0.08, 1.12, "x = (0,0)", fontsize=9, color=color("fn"))
+    bx.text(0.0, 0.84, "x = (0,0)", fontsize=9, color=color("fn"), ha="center", va="top")
     bx.text(1.08, -0.1, "x = (1,1)", fontsize=9, color=color("fn"))
     x = np.linspace(-0.5, 1.5, 2)
     bx.plot(x, 1.5 - x, color=color("good"), lw=2.0)

@@ -34,7 +34,7 @@ def draw_deep_network(ax):
             label = names[i] if k == 0 else ("ŷ" if k == len(cols) - 1 else "")
             node(ax, xy, label, r=0.24, edge=fn if 0 < k < len(cols) - 1 else fg, size=10)
     for k in range(1, len(cols)):
-        ax.text(1.9 * k - 0.95, 1.45, f"W[{k}]", ha="center", fontsize=10.5, color=fn, style="italic")
+        ax.text(1.9 * k - 0.95, 1.45, rf"$W^{{[{k}]}}$", ha="center", fontsize=11.5, color=fn)
     labels = ["입력층\n(세지 않음)", "은닉층 1\n[1]", "은닉층 2\n[2]", "은닉층 3\n[3]", "출력층\n[4]"]
     for k, lab in enumerate(labels):
         ax.text(1.9 * k, -1.45, lab, ha="center", va="top", fontsize=9.5, color=muted if k == 0 else fg)
@@ -84,7 +84,7 @@ def draw_weight_matrix(ax):
     # 행렬 W[l] (2×3) 과 편향 b[l] (2×1)
     x0, y0, dx, dy = 4.6, 1.8, 1.05, 0.95
     ax.text(x0 - 0.7, y0 - dy / 2, r"$W^{[l]} =$", ha="right", va="center", fontsize=12, color=fg)
-    box(ax, (x0 - 0.45, y0 - 0.05 - 0.4), 3 * dx - 0.1, 0.8, c=hi, fill=color("panel"), lw=1.6, z=1)
+    box(ax, (x0 - 0.4, y0 - 0.05 - 0.4), 2 * dx + 0.8, 0.8, c=hi, fill=color("panel"), lw=1.6, z=1)
     for j in (1, 2):
         for i in (1, 2, 3):
             ax.text(x0 + (i - 1) * dx, y0 - (j - 1) * dy, rf"$w_{{{j}{i}}}$", ha="center", va="center",

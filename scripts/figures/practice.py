@@ -68,7 +68,7 @@ def _arrow(ax, start, end, col, style="-|>"):
                 arrowprops={"arrowstyle": style, "color": col, "lw": 1.4, "shrinkA": 0, "shrinkB": 0})
 
 
-@figure("cache-flow", size=(7.6, 4.9))
+@figure("cache-flow", size=(7.6, 4.5))
 def draw_cache_flow(ax):
     # 작은 망(2 → 4 → 3 → 1, 샘플 5개)을 실제로 돌려 cache 와 기울기의 모양을 읽습니다.
     dims, m = [2, 4, 3, 1], 5
@@ -108,13 +108,16 @@ def draw_cache_flow(ax):
     end = xs[-1] + 1.6
     _box(ax, end, fwd_y, f"AL {shape(AL)}\ncompute_cost", fc, w=1.2)
     _arrow(ax, (xs[-1] + 0.81, fwd_y), (end - 0.6, fwd_y), fc)
-    _box(ax, end, bwd_y - 0.8, "모든 dW, db\n→ update_\nparameters", bc, w=1.2, h=0.9)
+    # 역전파는 1층에서 끝나므로, 모은 기울기는 왼쪽 아래의 갱신 단계로 넘어갑니다.
+    upd_y = bwd_y - 1.3
+    _box(ax, xs[0], upd_y, "모든 dW, db\n→ update_parameters", bc, w=1.7, h=0.56, size=9)
+    _arrow(ax, (xs[0], bwd_y - 0.78), (xs[0], upd_y + 0.28), bc)
     # 비용을 구한 뒤(AL, Y) 역전파는 맨 오른쪽 층에서 시작합니다.
     _arrow(ax, (end - 0.3, fwd_y - 0.33), (xs[-1] + 0.6, bwd_y + 0.33), color("fg"))
     ax.text((end + xs[-1]) / 2 + 0.3, (fwd_y + bwd_y) / 2 + 0.1, "AL, Y", ha="left", va="center", fontsize=9, color=color("fg"))
-    ax.text(0.1, -2.0, "cache = (linear_cache, activation_cache) = ((A_prev, W, b), Z)\n"
-            "순전파가 남기고, 역전파가 뒤에서부터 꺼내 씁니다", ha="left", va="center", fontsize=9.5,
+    ax.text(xs[1] - 0.85, upd_y, "cache = (linear_cache, activation_cache) = ((A_prev, W, b), Z)\n"
+            "순전파가 남기고, 역전파가 뒤에서부터 꺼내 씁니다", ha="left", va="center", fontsize=9,
             color=color("muted"))
     ax.set_xlim(-0.55, end + 0.65)
-    ax.set_ylim(-2.45, 2.8)
+    ax.set_ylim(-2.2, 2.8)
     ax.axis("off")

@@ -251,6 +251,11 @@ def draw_optimizer_paths(axes):
         ax.set_ylim(-3, 3)
         ax.set_xticks([])   # 좌표 눈금은 비교에 필요 없고, 그리는 시간만 늘립니다.
         ax.set_yticks([])
+        # 눈금 없는 창이므로 네 변을 모두 그려, 등고선이 창 밖으로 이어짐을 보여 줍니다.
+        for spine in ax.spines.values():
+            spine.set_visible(True)
+            spine.set_color(color("muted"))
+            spine.set_linewidth(0.6)
     ax = axes.flat[5]
     for (name, p), col in zip(paths.items(), cols):
         ax.semilogy(np.arange(len(p)), ls.elongated(p), color=color(col), lw=1.3, label=name.split(" ")[0])
@@ -258,7 +263,7 @@ def draw_optimizer_paths(axes):
     ax.set_title("손실 f(x, y)", fontsize=9.5)
     _plain_log(ax.yaxis)
     ax.tick_params(labelsize=8)
-    ax.legend(fontsize=7.5, loc="lower left", ncol=2, handlelength=1.2)
+    ax.legend(fontsize=8, loc="lower left", ncol=2, handlelength=1.2)
 
 
 # ---------------------------------------------------------------- III.3 미니배치
@@ -293,12 +298,13 @@ def _loss_per_epoch():
 
 @figure("loss-per-epoch", size=(6.4, 3.3))
 def draw_loss_per_epoch(ax):
-    names = {200: ("배치 (배치 크기 200, 에포크당 1번 갱신)", "fn"), 16: ("미니배치 (16, 에포크당 13번)", "deriv"),
-             1: ("확률적 (1, 에포크당 200번)", "bad")}
+    names = {200: ("배치 200 (에포크당 1번 갱신)", "fn"), 16: ("미니배치 16 (13번)", "deriv"),
+             1: ("확률적 1 (200번)", "bad")}
     for bs, (ep, loss) in _loss_per_epoch().items():
         label, col = names[bs]
         ax.semilogy(ep, loss, "o-" if bs == 200 else "-", color=color(col), lw=1.4, ms=5, label=label)
     ax.set_xlabel("에포크")
     ax.set_ylabel("훈련 데이터 전체의 손실 J")
     _plain_log(ax.yaxis)
-    ax.legend(fontsize=9, loc="center right")
+    # 곡선이 오른쪽 가운데를 지나가므로 범례는 그림 위에 한 줄로 둡니다.
+    ax.legend(fontsize=9, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False)
