@@ -145,6 +145,16 @@ report = {{
 """
 
 
+def run_isolated(nb, final, tmp_path, kernel):
+    """연습문제 풀이 검사와 마지막 보고 셀을 붙여 빈 폴더에서 실행하고, 프로젝트를 못 본 채 돌았는지 확인합니다."""
+    nb, solutions = with_checks(nb, final)
+    assert len(solutions) == 2
+    node = run(nb, tmp_path, kernel)
+    r = check_common(node, solutions, tmp_path)
+    assert not r["snippets_importable"] and not r["scripts_importable"] and r["cwd_empty"]
+    return node, r
+
+
 @pytest.mark.parametrize("uri", ["practice/iris.md"])
 def test_iris_notebook_runs_standalone(uri, tmp_path, isolated_kernel):
     nb = build(uri)
@@ -154,11 +164,7 @@ report.update(test_acc=test_acc, first=float(history[0]), last=float(history[-1]
               params=int(model.theta.size))
 print("{RESULT_MARK}" + json.dumps(report))
 """
-    nb, solutions = with_checks(nb, final)
-    assert len(solutions) == 2
-    node = run(nb, tmp_path, isolated_kernel)
-    r = check_common(node, solutions, tmp_path)
-    assert not r["snippets_importable"] and not r["scripts_importable"] and r["cwd_empty"]
+    node, r = run_isolated(nb, final, tmp_path, isolated_kernel)
     assert r["test_acc"] >= 0.93, r
     assert r["last"] < r["first"] / 10
     assert r["seconds"] < 10.0  # 벽시계 시간(속도 자체는 tests/test_iris.py 가 CPU 시간으로 검사)
@@ -186,11 +192,7 @@ report.update(
 )
 print("{RESULT_MARK}" + json.dumps(report))
 """
-    nb, solutions = with_checks(nb, final)
-    assert len(solutions) == 2
-    node = run(nb, tmp_path, isolated_kernel)
-    r = check_common(node, solutions, tmp_path)
-    assert not r["snippets_importable"] and not r["scripts_importable"] and r["cwd_empty"]
+    node, r = run_isolated(nb, final, tmp_path, isolated_kernel)
     assert r["worst"] < 1e-6
     assert r["xor"] == [[0, 1, 1, 0]]
     assert r["xor_costs"][1] < 0.01
