@@ -14,12 +14,10 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import json
 import os
 import re
-import subprocess
 from pathlib import Path
 from typing import Callable
 
@@ -27,6 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
+
+from scripts import katex
 
 # 노트북으로 만드는 원본(docs/ 기준). 여기 없는 .md 는 보통 페이지입니다.
 SOURCES = ("practice/iris.md", "practice/from-scratch.md")
@@ -234,14 +234,6 @@ def notebook_math(nb: dict, where: str) -> list[dict]:
     return items
 
 
-def katex_errors(items: list[dict], root: Path) -> list[dict]:
-    proc = subprocess.run(["node", str(root / "scripts/katex_check.cjs")], input=json.dumps(items),
-                          capture_output=True, text=True, cwd=root)
-    if proc.returncode != 0:
-        raise PluginError(f"KaTeX 검사기를 실행하지 못했습니다: {proc.stderr.strip()}")
-    return json.loads(proc.stdout)
-
-
 def write_if_changed(path: Path, nb: dict) -> None:
     """내용이 같으면 건드리지 않습니다(mkdocs-jupyter 캐시와 serve 가 헛돌지 않게)."""
     text = json.dumps(nb, ensure_ascii=False, indent=1) + "\n"
@@ -309,16 +301,13 @@ def on_files(files: Files, config) -> Files:
         math += notebook_math(nb, uri)
         alts = [a for c in nb["cells"] for a in c["metadata"].get("alt", [])]
         _state[nb_uri] = {"expanded": expanded, "links": renderer.links, "source": uri, "alts": alts}
-    # 지난번에 통과한 수식 묶음과 같으면 node 를 다시 부르지 않습니다(빠른 serve).
-    stamp = root / OUT / "katex-ok.sha256"
-    digest = hashlib.sha256(json.dumps(math, ensure_ascii=False).encode()).hexdigest()
-    errors = [] if stamp.is_file() and stamp.read_text() == digest else katex_errors(math, root)
-    if not errors:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(digest)
-    if errors:
-        lines = [f"  {e['where']}: ${e['tex']}$ → {e['error']}" for e in errors]
-        raise PluginError("KaTeX가 렌더링하지 못한 노트북 수식이 있습니다:\n" + "\n".join(lines))
+    # 페이지 수식과 같은 검사기(통과한 수식은 캐시되어 node 를 다시 부르지 않음).
+    try:
+        failed = katex.errors(math, root)
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from None
+    if failed:
+        raise PluginError(katex.report(failed, "노트북 수식"))
     return files
 
 

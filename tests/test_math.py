@@ -6,6 +6,7 @@ import importlib.util
 import pytest
 from mkdocs.exceptions import PluginError
 
+from scripts import katex
 from tests.conftest import ROOT
 
 spec = importlib.util.spec_from_file_location("math_check", ROOT / "hooks/math_check.py")
@@ -21,12 +22,11 @@ def test_formulas_are_extracted_from_arithmatex_output():
 
 def test_bad_formula_is_reported_with_page_and_tex(tmp_path, monkeypatch):
     monkeypatch.setenv("DLB_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(math_check, "CACHE", tmp_path / "katex-ok.json")
     items = [
         {"where": "basics/ok.md", "tex": r"\sigma(x)=\frac{1}{1+e^{-x}}", "display": False},
         {"where": "basics/bad.md", "tex": r"\frac{1}{", "display": True},
     ]
-    errors = math_check.check(items, ROOT)
+    errors = katex.errors(items, ROOT)
     assert [e["where"] for e in errors] == ["basics/bad.md"]
     math_check._pending[:] = items
 

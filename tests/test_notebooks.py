@@ -23,7 +23,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from mkdocs.config import load_config
 from nbclient import NotebookClient
 
-from scripts import figures
+from scripts import figures, katex
 from scripts.figures import build as figure_build
 from tests.conftest import ROOT
 
@@ -229,8 +229,8 @@ def test_notebook_math_renders_with_katex(uri):
     nb, _ = HOOK.build_notebook(expanded, "site", uri[:-3] + ".ipynb", "/")
     items = HOOK.notebook_math(nb, uri)
     assert len(items) > 10
-    assert HOOK.katex_errors(items, ROOT) == []
-    bad = HOOK.katex_errors([{"where": uri, "tex": r"\frac{1}{", "display": False}], ROOT)
+    assert katex.errors(items, ROOT) == []
+    bad = katex.errors([{"where": uri, "tex": r"\frac{1}{", "display": False}], ROOT)
     assert len(bad) == 1
 
 
