@@ -153,12 +153,17 @@ def _points(ax, targets, wrong=()):
             ax.plot(x1, x2, "o", ms=10, mew=2.0, mfc="none", color=color("fn"), zorder=4)
     for x1, x2 in wrong:
         ax.add_patch(Circle((x1, x2), 0.2, fill=False, ec=color("bad"), lw=2.0, ls="--", zorder=5))
+    _unit_square(ax)
+    ax.set_xlabel("x₁")
+
+
+def _unit_square(ax):
+    """네 점 (0,0)…(1,1)을 둘러싼 정사각형 좌표."""
     ax.set_xlim(-0.5, 1.5)
     ax.set_ylim(-0.5, 1.5)
     ax.set_aspect("equal")
     ax.set_xticks([0, 1])
     ax.set_yticks([0, 1])
-    ax.set_xlabel("x₁")
 
 
 def _line(ax, w, b, c):
@@ -252,11 +257,7 @@ def draw_mlp_xor(axes):
     bx.text(1.08, -0.1, "x = (1,1)", fontsize=9, color=color("fn"))
     x = np.linspace(-0.5, 1.5, 2)
     bx.plot(x, 1.5 - x, color=color("good"), lw=2.0)
-    bx.set_xlim(-0.5, 1.5)
-    bx.set_ylim(-0.5, 1.5)
-    bx.set_aspect("equal")
-    bx.set_xticks([0, 1])
-    bx.set_yticks([0, 1])
+    _unit_square(bx)
     bx.set_xlabel("a₁ (OR)")
     bx.set_ylabel("a₂ (NAND)")
     bx.set_title("은닉 공간: 직선 하나로 나뉨", fontsize=10.5)
