@@ -1,20 +1,19 @@
-"""내려받는 실습 노트북이 프로젝트 없이, 빈 폴더의 새 커널에서 위에서부터 끝까지 돌고 기대한 결과를 내는지.
+"""독자가 내려받는 노트북: 모든 내용 페이지에 하나씩, 프로젝트 없이 빈 폴더의 새 커널에서 끝까지 돌고 페이지의 출력을 냅니다.
 
-- 노트북은 hooks/notebooks.py 가 빌드 때와 똑같이 docs/practice/*.md 와 snippets 에서 만듭니다("download" 모드).
-- 커널은 `python -S`(site 를 읽지 않음: 편집 가능 설치의 snippets 경로가 빠짐)로, numpy·matplotlib 이 있는
-  site-packages 만 PYTHONPATH 로 줍니다. 작업 폴더는 빈 임시 폴더입니다.
-- 연습문제 풀이(마크다운 안의 ```python 과 그 뒤의 ```text 출력)도 노트북 끝에서 실행해 출력을 맞춰 봅니다.
-- 마크다운 셀의 $…$ 수식은 모두 KaTeX(node)로 렌더링되어야 합니다.
+- 노트북은 빌드된 사이트에서 HTTP 로 내려받습니다(독자와 똑같이). scripts/notebook.py 가 만든 것입니다.
+- 커널은 numpy·matplotlib(과 커널을 띄우는 ipykernel)만 있는 새 가상 환경에서 돕니다(tests/reader_env.py).
+  snippets 도, 이 저장소도 보이지 않습니다. 작업 폴더는 빈 임시 폴더이고, 끝나도 비어 있어야 합니다.
+- 페이지에 적힌(docblocks 테스트가 확인한) 출력은 노트북의 코드 셀에 미리 들어 있습니다. 실행한 출력이 그와 같아야
+  하고, 그런 셀의 수는 페이지의 expected-output 블록 수와 같아야 합니다.
+- 실습 페이지는 노트북 끝에 검사 셀을 붙여 학습 결과(정확도, 기울기 검산)까지 확인합니다.
 """
 from __future__ import annotations
 
-import functools
-import importlib.util
+import asyncio
+import io
 import json
-import os
 import re
-import sys
-import sysconfig
+import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -22,163 +21,38 @@ import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from mkdocs.config import load_config
 from nbclient import NotebookClient
+from pytest_codeblocks.main import extract_from_buffer
 
 from scripts import figures, katex
+from scripts import notebook as nbk
 from scripts.figures import build as figure_build
+from tests import docblocks
 from tests.conftest import ROOT
+from tests.reader_env import make_env
 
-SOURCES = {"practice/iris.md": "iris", "practice/from-scratch.md": "from-scratch"}
-SOLUTION = re.compile(r"```python\n(?P<code>.*?)```\s*```text\n(?P<out>.*?)```", re.DOTALL)
+DOCS = ROOT / "docs"
+NO_NOTEBOOK = {"index.md", "glossary.md"}
+PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.relative_to(DOCS).as_posix()
+               not in NO_NOTEBOOK)
 RESULT_MARK = "@@RESULT@@"
+SOLUTION = re.compile(r"```python\n(?P<code>.*?)```\s*```text\n(?P<out>.*?)```", re.DOTALL)
 
-
-def _hook():
-    spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks/notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-HOOK = _hook()
-
-
-@functools.cache
-def _figure_svg(name: str) -> bytes:
-    registry = figures.load_all()
-    return figure_build.render(registry[name], "light")
-
-
-@functools.cache
-def _build(uri: str) -> str:
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    expanded = HOOK.expander(config)((ROOT / "docs" / uri).read_text(encoding="utf-8"))
-    nb, _ = HOOK.build_notebook(expanded, "download", uri[:-3] + ".ipynb", "https://example.org/site/", _figure_svg)
-    return json.dumps(nb)
-
-
-def build(uri: str) -> dict:
-    return json.loads(_build(uri))
-
-
-@pytest.fixture(scope="module")
-def isolated_kernel(tmp_path_factory):
-    """snippets 를 찾을 수 없는 커널: python -S + site-packages 만."""
-    spec_dir = tmp_path_factory.mktemp("kernels") / "kernels" / "isolated-py"
-    spec_dir.mkdir(parents=True)
-    site_packages = sysconfig.get_paths()["purelib"]
-    (spec_dir / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-S", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "isolated", "language": "python",
-        "env": {"PYTHONPATH": site_packages, "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
-    }))
-    return KernelSpecManager(kernel_dirs=[str(spec_dir.parent)])
-
-
-def run(nb: dict, workdir: Path, ksm: KernelSpecManager):
-    node = nbformat.from_dict(nb)
-    nbformat.validate(node)
-    client = NotebookClient(node, kernel_name="isolated-py", timeout=120, allow_errors=False,
-                            resources={"metadata": {"path": str(workdir)}})
-    client.kernel_manager_class = _manager_factory(ksm)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    old = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(env)
-    try:
-        client.execute()
-    finally:
-        os.environ.clear()
-        os.environ.update(old)
-    return node
-
-
-def _manager_factory(ksm):
-    from jupyter_client.manager import AsyncKernelManager
-
-    class Isolated(AsyncKernelManager):
-        def __init__(self, **kw):
-            super().__init__(kernel_spec_manager=ksm, **kw)
-
-    return Isolated
-
-
-def stdout_of(cell) -> str:
-    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
-
-
-def with_checks(nb: dict, final_code: str) -> tuple[dict, list[tuple[str, str]]]:
-    """노트북 끝에 연습문제 풀이 셀들과 결과 보고 셀을 붙입니다."""
-    nb = json.loads(json.dumps(nb))
-    solutions = []
-    for cell in nb["cells"]:
-        if cell["cell_type"] == "markdown":
-            solutions += [(m["code"], m["out"]) for m in SOLUTION.finditer(cell["source"])]
-    for code, _ in solutions:
-        nb["cells"].append({"cell_type": "code", "id": f"sol-{len(nb['cells'])}", "metadata": {},
-                            "execution_count": None, "outputs": [], "source": code})
-    nb["cells"].append({"cell_type": "code", "id": "final-check", "metadata": {}, "execution_count": None,
-                        "outputs": [], "source": final_code})
-    return nb, solutions
-
-
-def check_common(node, solutions, workdir: Path) -> dict:
-    n_sol = len(solutions)
-    sol_cells = node.cells[-1 - n_sol:-1]
-    for cell, (_, expected) in zip(sol_cells, solutions):
-        assert stdout_of(cell) == expected, f"연습문제 풀이의 출력이 다릅니다:\n{cell.source}"
-    for cell in node.cells:
-        if cell.cell_type == "code":
-            assert cell.execution_count is not None
-            assert not [o for o in cell.outputs if o.output_type == "error"]
-    assert list(workdir.iterdir()) == [], "노트북이 작업 폴더에 파일을 만들거나 읽으려 했습니다"
-    out = stdout_of(node.cells[-1])
-    return json.loads(out.split(RESULT_MARK, 1)[1])
-
-
-ISOLATION = f"""
-import importlib.util, json, os, sys
-report = {{
+ISOLATION = """
+import importlib.util, json, os
+report = {
     "snippets_importable": importlib.util.find_spec("snippets") is not None,
     "scripts_importable": importlib.util.find_spec("scripts") is not None,
     "cwd_empty": os.listdir(".") == [],
-}}
+}
 """
-
-
-def run_isolated(nb, final, tmp_path, kernel):
-    """연습문제 풀이 검사와 마지막 보고 셀을 붙여 빈 폴더에서 실행하고, 프로젝트를 못 본 채 돌았는지 확인합니다."""
-    nb, solutions = with_checks(nb, final)
-    assert len(solutions) == 2
-    node = run(nb, tmp_path, kernel)
-    r = check_common(node, solutions, tmp_path)
-    assert not r["snippets_importable"] and not r["scripts_importable"] and r["cwd_empty"]
-    return node, r
-
-
-@pytest.mark.parametrize("uri", ["practice/iris.md"])
-def test_iris_notebook_runs_standalone(uri, tmp_path, isolated_kernel):
-    nb = build(uri)
-    final = ISOLATION + f"""
+# 실습 노트북 끝에 붙이는 검사 셀: 노트북이 만든 변수로 결과를 보고합니다.
+FINAL = {
+    "practice/iris.md": """
 report.update(test_acc=test_acc, first=float(history[0]), last=float(history[-1]), seconds=seconds,
               n_train=int(X_train.shape[1]), n_test=int(X_test.shape[1]), cm=cm.tolist(),
               params=int(model.theta.size))
-print("{RESULT_MARK}" + json.dumps(report))
-"""
-    node, r = run_isolated(nb, final, tmp_path, isolated_kernel)
-    assert r["test_acc"] >= 0.93, r
-    assert r["last"] < r["first"] / 10
-    assert r["seconds"] < 10.0  # 벽시계 시간(속도 자체는 tests/test_iris.py 가 CPU 시간으로 검사)
-    assert (r["n_train"], r["n_test"], r["params"]) == (114, 36, 697)
-    assert sum(map(sum, r["cm"])) == 36
-    # 그림(EDA, 손실, 혼동 행렬)이 실제로 나왔는지
-    images = [o for c in node.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
-    assert len(images) >= 3
-
-
-@pytest.mark.parametrize("uri", ["practice/from-scratch.md"])
-def test_from_scratch_notebook_runs_standalone(uri, tmp_path, isolated_kernel):
-    nb = build(uri)
-    final = ISOLATION + f"""
+""",
+    "practice/from-scratch.md": """
 worst = 0.0
 for key in parameters:
     num = numerical_gradient(cost_now, parameters[key], eps=1e-5)
@@ -187,47 +61,187 @@ report.update(
     worst=worst,
     xor=predict(X_xor, params_xor).tolist(),
     xor_costs=[float(costs_xor[0]), float(costs_xor[-1])],
-    moons={{k: [float(c[0]), float(c[-1]), float(np.mean(predict(X_moons, p) == Y_moons))]
-           for k, (p, c) in results.items()}},
+    moons={k: [float(c[0]), float(c[-1]), float(np.mean(predict(X_moons, p) == Y_moons))]
+           for k, (p, c) in results.items()},
 )
-print("{RESULT_MARK}" + json.dumps(report))
-"""
-    node, r = run_isolated(nb, final, tmp_path, isolated_kernel)
-    assert r["worst"] < 1e-6
-    assert r["xor"] == [[0, 1, 1, 0]]
-    assert r["xor_costs"][1] < 0.01
-    for method in ("xavier", "he"):
-        first, last, acc = r["moons"][method]
-        assert acc >= 0.97 and last < first / 10
-    assert r["moons"]["small"][1] > r["moons"]["he"][1]
+""",
+}
 
 
-@pytest.mark.parametrize("uri", sorted(SOURCES))
-def test_download_notebook_is_self_contained(uri):
-    nb = build(uri)
+def page_expected_outputs(uri: str) -> list[str]:
+    """페이지의 맨 바깥 python 블록 가운데 출력이 적힌 것들의 출력(docblocks 와 같은 추출)."""
+    expanded = docblocks.expand((DOCS / uri).read_text(encoding="utf-8"))
+    lines = expanded.split("\n")
+    blocks = extract_from_buffer(io.StringIO(expanded))
+    # 들여쓴 블록(연습문제 풀이, 탭 안)은 노트북에서 마크다운으로 남습니다.
+    return [b.expected_output for b in blocks if (b.syntax or "").strip() == "python"
+            and b.expected_output is not None and lines[b.lineno - 1].startswith("```")]
+
+
+def stdout_of(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+
+
+# --------------------------------------------------------------------------- 실행
+@pytest.fixture(scope="module")
+def reader_kernels(tmp_path_factory):
+    """numpy·matplotlib·ipykernel 만 있는 새 환경의 커널 스펙."""
+    python = make_env(tmp_path_factory.mktemp("reader-env"), ["numpy", "matplotlib", "ipykernel"])
+    spec_dir = tmp_path_factory.mktemp("kernels") / "reader"
+    spec_dir.mkdir()
+    (spec_dir / "kernel.json").write_text(json.dumps({
+        "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "reader", "language": "python",
+        "env": {"PYTHONPATH": "", "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
+    }))
+    return KernelSpecManager(kernel_dirs=[str(spec_dir.parent)])
+
+
+def _with_checks(nb: dict, uri: str) -> dict:
+    """끝에 연습문제 풀이 셀(실습)과 격리·결과 보고 셀을 붙입니다."""
+    nb = json.loads(json.dumps(nb))
+    extra = []
+    if uri in FINAL:
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "markdown":
+                extra += [(m["code"], m["out"]) for m in SOLUTION.finditer(cell["source"])]
+    for k, (code, _) in enumerate(extra):
+        nb["cells"].append(nbformat.v4.new_code_cell(code, id=f"solution-{k}"))
+    final = ISOLATION + FINAL.get(uri, "") + f'\nprint("{RESULT_MARK}" + json.dumps(report))\n'
+    nb["cells"].append(nbformat.v4.new_code_cell(final, id="final-check"))
+    nb["metadata"]["solutions"] = [out for _, out in extra]
+    return nb
+
+
+async def _run_one(nb: dict, workdir: Path, ksm: KernelSpecManager):
+    from jupyter_client.manager import AsyncKernelManager
+
+    class Reader(AsyncKernelManager):
+        def __init__(self, **kw):
+            super().__init__(kernel_spec_manager=ksm, **kw)
+
+    node = nbformat.from_dict(nb)
+    client = NotebookClient(node, kernel_name="reader", timeout=120, allow_errors=True,
+                            kernel_manager_class=Reader, resources={"metadata": {"path": str(workdir)}})
+    await client.async_execute(cwd=str(workdir))
+    return node
+
+
+@pytest.fixture(scope="module")
+def executed(site_dir, site_url, reader_kernels, tmp_path_factory):
+    """모든 노트북을 사이트에서 내려받아 동시에(커널 둘씩) 실행합니다: {uri: (실행 전, 실행 후, 작업 폴더)}."""
+    downloaded = {}
+    for uri in PAGES:
+        url = site_url + nbk.download_path(uri)
+        with urllib.request.urlopen(url) as resp:
+            downloaded[uri] = json.loads(resp.read().decode("utf-8"))
+
+    async def main():
+        gate = asyncio.Semaphore(2)
+
+        async def one(uri):
+            workdir = tmp_path_factory.mktemp("empty")
+            async with gate:
+                try:
+                    node = await _run_one(_with_checks(downloaded[uri], uri), workdir, reader_kernels)
+                except Exception as exc:  # 커널을 못 띄우는 등: 그 페이지의 실패로 보고합니다
+                    return uri, exc, workdir
+            return uri, node, workdir
+
+        return await asyncio.gather(*(one(u) for u in PAGES))
+
+    results = asyncio.run(main())
+    return {uri: (downloaded[uri], node, workdir) for uri, node, workdir in results}
+
+
+@pytest.mark.parametrize("uri", PAGES)
+def test_downloaded_notebook_runs_for_a_reader(uri, executed):
+    before, node, workdir = executed[uri]
+    where = f"docs/{uri} 의 내려받기 노트북({nbk.download_path(uri)})"
+    if isinstance(node, Exception):
+        pytest.fail(f"{where}: 실행하지 못했습니다: {type(node).__name__}: {node}", pytrace=False)
+    problems = []
+    for cell in node.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                tb = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(out.get("traceback", [])))
+                problems.append(f"셀 실패 ({out['ename']}: {out['evalue']}):\n--- 셀\n{cell.source}\n--- 트레이스백\n{tb[-2000:]}")
+    # 페이지에 적힌 출력과 같은가: 미리 넣어 둔 출력(= 페이지의 출력)과 실행한 출력을 셀마다 비교
+    expected_cells = [c for c in before["cells"] if c["cell_type"] == "code" and c["metadata"].get("expected_output")]
+    by_id = {c.id: c for c in node.cells}
+    for cell in expected_cells:
+        got = stdout_of(by_id[cell["id"]])
+        if got != stdout_of(cell):
+            problems.append(f"출력이 페이지와 다릅니다:\n--- 셀\n{cell['source']}\n--- 페이지\n{stdout_of(cell)}--- 노트북\n{got}")
+    page = page_expected_outputs(uri)
+    if [stdout_of(c) for c in expected_cells] != page:
+        problems.append(f"노트북에 든 출력 {len(expected_cells)}개가 페이지의 출력 블록 {len(page)}개와 맞지 않습니다")
+    for k, expected in enumerate(node.metadata.get("solutions", [])):
+        if stdout_of(by_id[f"solution-{k}"]) != expected:
+            problems.append(f"연습문제 풀이 {k + 1} 의 출력이 다릅니다:\n{by_id[f'solution-{k}'].source}")
+    assert not problems, f"{where}:\n" + "\n\n".join(problems)
+    report = json.loads(stdout_of(by_id["final-check"]).split(RESULT_MARK, 1)[1])
+    assert not report["snippets_importable"] and not report["scripts_importable"], \
+        f"{where}: 커널이 이 저장소의 패키지를 봅니다 — 격리된 환경이 아닙니다"
+    assert report["cwd_empty"] and list(workdir.iterdir()) == [], \
+        f"{where}: 노트북이 작업 폴더에 파일을 만들었습니다: {list(workdir.iterdir())}"
+    if uri == "practice/iris.md":
+        assert report["test_acc"] >= 0.93, report
+        assert report["last"] < report["first"] / 10
+        assert (report["n_train"], report["n_test"], report["params"]) == (114, 36, 697)
+        assert sum(map(sum, report["cm"])) == 36
+        images = [o for c in node.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+        assert len(images) >= 3, "iris 노트북이 그림(EDA, 손실, 혼동 행렬)을 그리지 않았습니다"
+    if uri == "practice/from-scratch.md":
+        assert report["worst"] < 1e-6
+        assert report["xor"] == [[0, 1, 1, 0]]
+        assert report["xor_costs"][1] < 0.01
+        for method in ("xavier", "he"):
+            first, last, acc = report["moons"][method]
+            assert acc >= 0.97 and last < first / 10
+        assert report["moons"]["small"][1] > report["moons"]["he"][1]
+        assert len(node.metadata["solutions"]) == 2
+
+
+# --------------------------------------------------------------------------- 노트북의 모양
+@pytest.mark.parametrize("uri", PAGES)
+def test_download_notebook_is_self_contained_and_matches_the_build(uri, site_dir):
+    path = site_dir / nbk.download_path(uri)
+    assert path.is_file(), f"docs/{uri}: 빌드된 사이트에 내려받기 노트북이 없습니다: {path}"
+    nb = json.loads(path.read_text(encoding="utf-8"))
     nbformat.validate(nbformat.from_dict(nb))
     text = json.dumps(nb, ensure_ascii=False)
     assert "--8<--" not in text and "pytest-codeblocks" not in text and "pytest.mark" not in text
     code = "\n".join(c["source"] for c in nb["cells"] if c["cell_type"] == "code")
-    assert not re.search(r"^\s*(from|import)\s+(snippets|scripts|tests)\b", code, re.MULTILINE)
+    assert not re.search(r"^\s*(from|import)\s+(snippets|scripts|tests)\b", code, re.MULTILINE), \
+        f"docs/{uri}: 노트북 코드가 이 저장소의 패키지를 가져옵니다"
     assert "open(" not in code and "read_text" not in code
-    # 그림은 첨부로 들어 있고 대체 텍스트는 한국어입니다
     for cell in nb["cells"]:
         for name in cell.get("attachments", {}):
             m = re.search(r"!\[(?P<alt>[^\]]+)\]\(attachment:" + re.escape(name) + r"\)", cell["source"])
-            assert m and re.search(r"[가-힣]", m["alt"])
+            assert m and re.search(r"[가-힣]", m["alt"]), f"docs/{uri}: 그림 {name} 에 한국어 대체 텍스트가 없습니다"
             assert cell["attachments"][name]["image/svg+xml"]
-    assert any("attachments" in c for c in nb["cells"])
-    # 머리글은 명시 id 를 가진 HTML 제목으로 바뀌어 있습니다
-    assert re.search(r'<h1 id="[a-z-]+">', nb["cells"][0]["source"])
-
-
-@pytest.mark.parametrize("uri", sorted(SOURCES))
-def test_notebook_math_renders_with_katex(uri):
+    n_figures = len(re.findall(r"figures/[a-z0-9-]+\.svg", (DOCS / uri).read_text(encoding="utf-8")))
+    assert sum(len(c.get("attachments", {})) for c in nb["cells"]) == n_figures
+    assert re.search(r'<h1 id="[a-z-]+">', "\n".join(c["source"] for c in nb["cells"][:3]))
+    # 같은 원본에서 다시 만들면 똑같습니다(사이트 주소만 빌드 설정을 따름)
     config = load_config(str(ROOT / "mkdocs.yml"))
-    expanded = HOOK.expander(config)((ROOT / "docs" / uri).read_text(encoding="utf-8"))
-    nb, _ = HOOK.build_notebook(expanded, "site", uri[:-3] + ".ipynb", "/")
-    items = HOOK.notebook_math(nb, uri)
+    again, _ = nbk.build_notebook(docblocks.expand((DOCS / uri).read_text(encoding="utf-8")), "download", uri,
+                                  config["site_url"] or "/", _figure_svg, library=nbk.SnippetLibrary(ROOT),
+                                  where=f"docs/{uri}", title=nb["cells"][0]["source"].split("[", 1)[1].split("]")[0])
+    assert nbk.dumps(again) == path.read_text(encoding="utf-8"), f"docs/{uri}: 빌드된 노트북이 원본과 다릅니다(낡은 빌드?)"
+
+
+def _figure_svg(name: str) -> bytes:
+    return figure_build.render(figures.load_all()[name], "light")
+
+
+@pytest.mark.parametrize("uri", sorted(("practice/iris.md", "practice/from-scratch.md")))
+def test_notebook_math_renders_with_katex(uri):
+    nb, _ = nbk.build_notebook(docblocks.expand((DOCS / uri).read_text(encoding="utf-8")), "site",
+                               uri[:-3] + ".ipynb", "/")
+    items = nbk.notebook_math(nb, uri)
     assert len(items) > 10
     assert katex.errors(items, ROOT) == []
     bad = katex.errors([{"where": uri, "tex": r"\frac{1}{", "display": False}], ROOT)
@@ -238,42 +252,82 @@ def test_renderer_turns_site_markdown_into_notebook_html():
     src = "\n".join([
         "# 제목 { #title }", "", "본문 [링크](../basics/loss-functions.md#cross-entropy)", "",
         '!!! warning "원본 바로잡기"', "    고친 점 $x$", "", '=== "가"', "    하나", "", '=== "나"', "    둘", "",
-        "<!-- alt: 한국어 그림 설명 -->", "<!--pytest-codeblocks:cont-->", "```python", "x = 1", "```",
+        '??? success "풀이"', "    답", "",
+        "<!-- alt: 한국어 그림 설명 -->", "<!--pytest-codeblocks:cont-->", "```python", "x = 1", "print(x)", "```", "",
+        "<!--pytest-codeblocks:expected-output-->", "```", "1", "```", "", "끝",
     ])
-    nb, renderer = HOOK.build_notebook(src, "site", "practice/iris.ipynb", "https://example.org/")
-    md, code = nb["cells"][0]["source"], nb["cells"][1]
-    assert code["cell_type"] == "code" and code["source"] == "x = 1"
-    assert code["metadata"] == {"alt": ["한국어 그림 설명"]} and "alt:" not in md
+    nb, renderer = nbk.build_notebook(src, "site", "practice/iris.ipynb", "https://example.org/")
+    md, code, tail = nb["cells"][0]["source"], nb["cells"][1], nb["cells"][2]
+    assert code["cell_type"] == "code" and code["source"] == "x = 1\nprint(x)"
+    assert code["metadata"]["alt"] == ["한국어 그림 설명"] and "alt:" not in md
+    assert code["outputs"][0]["text"] == "1\n" and tail["source"] == "끝"
     assert '<h1 id="title">제목</h1>' in md
     assert "../../basics/loss-functions/#cross-entropy" in md
     assert '<div class="admonition warning">' in md and "고친 점 $x$" in md
     assert 'class="tabbed-set tabbed-alternate"' in md and "pytest" not in md
     assert renderer.links == [("basics/loss-functions.md", "cross-entropy")]
-    nb, _ = HOOK.build_notebook(src, "download", "practice/iris.ipynb", "https://example.org/")
-    md = nb["cells"][0]["source"]
+    nb, _ = nbk.build_notebook(src, "download", "practice/iris.md", "https://example.org/",
+                               library=nbk.SnippetLibrary(ROOT), title="실습")
+    md = nb["cells"][1]["source"]
+    assert "https://example.org/practice/iris/" in nb["cells"][0]["source"]
     assert "https://example.org/basics/loss-functions/#cross-entropy" in md
     assert "**가**" in md and "tabbed" not in md
+    assert "> **원본 바로잡기**\n>\n> 고친 점 $x$" in md
+    assert "<details>\n<summary><b>풀이</b></summary>" in md
 
 
-@pytest.mark.parametrize("uri", sorted(SOURCES))
-def test_site_page_offers_the_download_notebook(uri, site_dir):
-    """빌드된 페이지: 코드 셀이 실행되어 출력이 있고, 내려받기 단추가 옆의 .ipynb 를 가리키며, 그 파일은
-    이 테스트가 만든 것과 같은 노트북(사이트 주소만 빌드 설정을 따름)입니다."""
-    stem = SOURCES[uri]
-    page = site_dir / "practice" / stem / "index.html"
-    html = page.read_text(encoding="utf-8")
+def test_imports_from_snippets_become_the_code_they_import():
+    """페이지에 이미 보인 정의는 다시 넣지 않고, 보이지 않은 것은 의존하는 것까지 바로 앞 셀에 넣습니다."""
+    lib = nbk.SnippetLibrary(ROOT)
+    src = "\n".join([
+        "```python", "import numpy as np", "", "def sigmoid(x):", '    """다른 정의"""', "    return x", "```", "",
+        "```python", "from snippets.losses import binary_cross_entropy", "from snippets.activations import step",
+        "print(step(np.array([1.0])))", "```",
+    ])
+    nb, _ = nbk.build_notebook(src, "download", "basics/x.md", "/", library=lib)
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    helper = code[1]
+    assert helper["metadata"]["tags"] == ["snippets"]
+    assert "def binary_cross_entropy" in helper["source"] and "def step" in helper["source"]
+    assert "EPS =" in helper["source"], "정의가 쓰는 모듈 상수도 따라 들어옵니다"
+    assert "import numpy as np" not in helper["source"], "노트북에 이미 있는 import 는 다시 넣지 않습니다"
+    assert code[2]["source"] == "print(step(np.array([1.0])))"
+    # 실제로 실행해 보면 그 셀이 돕니다(새 이름공간에서 셀을 차례로)
+    ns: dict = {}
+    for cell in code:
+        exec(cell["source"], ns)
+    # 페이지에 똑같이 보인 정의(포함 펜스)는 다시 넣지 않습니다
+    shown = lib.module("snippets.activations")
+    step_src = nbk._segment(shown.lines, shown.stmts[shown.defines["step"]])
+    src2 = "```python\nimport numpy as np\n" + step_src + "\n```\n\n```python\nfrom snippets.activations import step\nprint(step(1))\n```"
+    nb2, _ = nbk.build_notebook(src2, "download", "basics/x.md", "/", library=lib)
+    assert [c for c in nb2["cells"] if c["metadata"].get("tags") == ["snippets"]] == []
+    with pytest.raises(nbk.NotebookSourceError, match=r"basics/x\.md:2: `import … as …`"):
+        nbk.build_notebook("```python\nfrom snippets.activations import step as s\n```", "download", "basics/x.md",
+                           "/", library=lib, where="basics/x.md")
+
+
+def test_colab_url_only_for_a_github_repository():
+    assert nbk.colab_url("https://github.com/me/dl-basics/", "notebooks", "basics/a/a.ipynb") == \
+        "https://colab.research.google.com/github/me/dl-basics/blob/notebooks/basics/a/a.ipynb"
+    assert nbk.colab_url(None, "notebooks", "a.ipynb") is None
+    assert nbk.colab_url("https://gitlab.com/me/x", "notebooks", "a.ipynb") is None
+    assert nbk.download_path("basics/loss-functions.md") == "basics/loss-functions/loss-functions.ipynb"
+    assert nbk.download_path("notation.md") == "notation/notation.ipynb"
+
+
+@pytest.mark.parametrize("uri", ["practice/iris.md", "practice/from-scratch.md"])
+def test_site_page_runs_the_notebook_and_offers_the_download(uri, site_dir):
+    """실습 페이지는 빌드 때 실행된 노트북이고, 내려받기 단추가 옆의 .ipynb 를 가리킵니다."""
+    stem = Path(uri).stem
+    html = (site_dir / "practice" / stem / "index.html").read_text(encoding="utf-8")
     assert f'href="{stem}.ipynb" download="{stem}.ipynb"' in html
     assert len(re.findall(r'<div class="[^"]*jp-OutputArea-output', html)) >= 5, "빌드 때 노트북이 실행되지 않았습니다"
     assert len(re.findall(r'<img [^>]*src="data:image/png', html)) >= 2
     assert not re.search(r'<div [^>]*data-mime-type="application/vnd.jupyter.stderr"', html)
     assert "Traceback" not in html
-    downloaded = json.loads((page.parent / f"{stem}.ipynb").read_text(encoding="utf-8"))
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    expanded = HOOK.expander(config)((ROOT / "docs" / uri).read_text(encoding="utf-8"))
-    expected, _ = HOOK.build_notebook(expanded, "download", uri[:-3] + ".ipynb", config["site_url"] or "/",
-                                      _figure_svg)
-    assert [c["source"] for c in downloaded["cells"]] == [c["source"] for c in expected["cells"]]
-    assert all(not c.get("outputs") for c in downloaded["cells"] if c["cell_type"] == "code")
+    if stem == "iris":
+        assert "4.9,3.0,1.4,0.2,setosa\n4.7" not in html, "iris CSV 150줄이 페이지에 그대로 보입니다"
 
 
 def test_hook_refuses_a_notebook_plugin_that_would_hide_failures():
@@ -281,12 +335,13 @@ def test_hook_refuses_a_notebook_plugin_that_would_hide_failures():
     from mkdocs.exceptions import PluginError
 
     config = load_config(str(ROOT / "mkdocs.yml"))
+    hook = config["hooks"]["hooks/notebooks.py"] if "hooks/notebooks.py" in config["hooks"] else None
+    hook = hook or next(h for name, h in config["hooks"].items() if name.endswith("notebooks.py"))
     plugin = config["plugins"]["mkdocs-jupyter"]
-    HOOK.on_config(config)
-    assert plugin.config["cache_dir"].startswith(str(ROOT / HOOK.CACHE))
+    hook.on_config(config)
     for key, bad in [("allow_errors", True), ("execute", False), ("include", ["*.py"])]:
         good = plugin.config[key]
         plugin.config[key] = bad
         with pytest.raises(PluginError):
-            HOOK.on_config(config)
+            hook.on_config(config)
         plugin.config[key] = good
