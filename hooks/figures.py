@@ -91,3 +91,14 @@ def on_page_content(html: str, page, config, files) -> str:
         )
 
     return IMG.sub(both_variants, html)
+
+
+def on_post_build(config) -> None:
+    """페이지가 가리키는 그림(밝은·어두운 둘 다)이 사이트에 모두 있는지. 하나라도 없으면 배포하지 않습니다."""
+    from scripts.site_check import missing_images
+
+    missing = missing_images(Path(config["site_dir"]))
+    if missing:
+        raise PluginError("페이지가 가리키는 그림이 사이트에 없습니다(hooks/figures.py 가 밝은·어두운 SVG 를 모두 "
+                          "site/figures/ 에 넣는지, 그림 이름이 scripts/figures 에 등록되어 있는지 확인하세요):\n  "
+                          + "\n  ".join(missing))

@@ -7,9 +7,12 @@
    실패하면 예외의 원래 종류와 트레이스백, 펼친 소스 전체를 보여 줍니다.
 4. pytest-codeblocks 가 조용히 건너뛸 파이썬 블록(```py, ```python title="…", ~~~python)은
    건너뛰지 않고 실패로 만듭니다.
+5. 정보 문자열이 없는 펜스(```)에 든 파이썬 코드도 실패로 만듭니다. 출력 블록도 이 펜스를 쓰므로, 출력 표시
+   (expected-output) 뒤의 것은 빼고, 식(expression)만이 아닌 문장(대입·import·def …)이 있는 파이썬일 때만.
 """
 from __future__ import annotations
 
+import ast
 import functools
 import io
 import linecache
@@ -29,6 +32,37 @@ DOCS = ROOT / "docs"
 # 파이썬처럼 보이는 펜스 정보 문자열(정확히 "python"만 실행됩니다)
 PYTHONISH = re.compile(r"^\s*\{?\s*\.?(python3?|py3?|pycon|ipython)\b", re.IGNORECASE)
 TILDE_FENCE = re.compile(r"^\s*~~~+\s*(?P<info>.*)$")
+BACKTICK_FENCE = re.compile(r"^(?P<indent>\s*)```(?P<info>.*?)\s*$")
+OUTPUT_MARK = re.compile(r"^\s*<!--\s*pytest-codeblocks:expected-output")
+
+
+def unlabeled_python(text: str) -> list[int]:
+    """정보 문자열 없는 펜스 가운데 파이썬 문장이 든 것의 (펜스가 열리는) 줄 번호. 출력 블록은 뺍니다."""
+    lines, found, i = text.split("\n"), [], 0
+    while i < len(lines):
+        m = BACKTICK_FENCE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        start, indent, info = i, len(m["indent"]), m["info"]
+        i += 1
+        body = []
+        while i < len(lines) and not re.match(r"^\s*```\s*$", lines[i]):
+            body.append(lines[i][indent:])
+            i += 1
+        i += 1
+        if info:
+            continue
+        prev = next((lines[k] for k in range(start - 1, -1, -1) if lines[k].strip()), "")
+        if OUTPUT_MARK.match(prev):
+            continue
+        try:
+            tree = ast.parse("\n".join(body))
+        except SyntaxError:
+            continue
+        if any(not isinstance(stmt, ast.Expr) for stmt in tree.body):
+            found.append(start + 1)
+    return found
 
 
 @functools.cache
@@ -75,6 +109,8 @@ class MarkdownPage(pytest.File):
                 yield item
             elif PYTHONISH.match(syntax):
                 yield SkippedBlock.from_parent(self, name=f"line{lineno}-not-run", syntax=syntax, lineno=lineno)
+        for k in unlabeled_python(raw):
+            yield SkippedBlock.from_parent(self, name=f"line{k}-unlabeled", syntax="", lineno=k)
         for k, line in enumerate(expanded.split("\n"), 1):
             m = TILDE_FENCE.match(line)
             if m and PYTHONISH.match(m["info"]):
@@ -135,6 +171,12 @@ class SkippedBlock(pytest.Item):
         self.syntax, self.lineno = syntax, lineno
 
     def runtest(self):
+        if not self.syntax:
+            raise AssertionError(
+                f"{self.path.relative_to(ROOT)}:{self.lineno}: 정보 문자열이 없는 펜스(```)에 파이썬 코드가 있어 "
+                "실행되지 않습니다. 실행할 코드면 ```python, 출력이면 앞 줄에 <!--pytest-codeblocks:expected-output-->, "
+                "실행하지 않을 글이면 ```text 로 쓰세요."
+            )
         raise AssertionError(
             f"{self.path.relative_to(ROOT)}:{self.lineno}: 펜스 정보 문자열 {self.syntax!r} 인 파이썬 블록은 "
             "테스트에서 실행되지 않습니다. 정보 문자열을 정확히 ```python 으로 쓰세요."

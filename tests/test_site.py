@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts import figures
-from tests.conftest import ROOT, site_pages
+from tests.conftest import ROOT, site_pages, summarize_build_log
 
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -33,8 +33,23 @@ def prose_lines(path: Path):
 
 
 def test_build_is_strict_and_clean(build_result):
-    _, proc = build_result
-    assert proc.returncode == 0, f"mkdocs build --strict 실패:\n{proc.stdout}{proc.stderr}"
+    site, proc = build_result
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build --strict 가 실패했습니다. 고칠 곳:\n{summarize_build_log(proc.stdout + proc.stderr)}\n"
+                    f"(전체 로그: {site.parent / 'mkdocs-build.log'})", pytrace=False)
+
+
+def test_build_log_summary_keeps_only_the_lines_that_name_the_fix():
+    log = "\n".join(["INFO    -  Cleaning site directory", "Traceback (most recent call last):",
+                     '  File "x.py", line 3, in f', "    raise PluginError(...)",
+                     "mkdocs.exceptions.PluginError: docs/practice/iris.md: 셀이 그린 그림 3개",
+                     "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target is not found.",
+                     "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target is not found.",
+                     "Aborted with 1 warnings in strict mode!"])
+    assert summarize_build_log(log).splitlines() == [
+        "mkdocs.exceptions.PluginError: docs/practice/iris.md: 셀이 그린 그림 3개",
+        "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target is not found.",
+        "Aborted with 1 warnings in strict mode!"]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -115,3 +130,19 @@ def test_no_assets_from_other_hosts(site_dir):
             if url and urlsplit(url).scheme in {"http", "https"} or (url or "").startswith("//"):
                 problems.append(f"{html_file.relative_to(site_dir)}: 외부 자원 {tag} {url}")
     assert not problems, "\n".join(problems)
+
+
+def test_build_check_names_a_missing_figure_variant(tmp_path):
+    """밝은·어두운 그림 가운데 하나가 빠진 사이트: 빌드 끝 검사(hooks/figures.py)가 페이지와 파일을 말합니다."""
+    from scripts.site_check import missing_images
+
+    page = tmp_path / "basics" / "activation-functions"
+    page.mkdir(parents=True)
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "sigmoid.svg").write_text("<svg/>")
+    (page / "index.html").write_text('<img src="../../figures/sigmoid.svg#only-light" alt="가">'
+                                      '<img src="../../figures/sigmoid.dark.svg#only-dark" alt="가">'
+                                      '<img src="data:image/png;base64,AA" alt="가">')
+    assert missing_images(tmp_path) == ["docs/basics/activation-functions.md: figures/sigmoid.dark.svg"]
+    (tmp_path / "figures" / "sigmoid.dark.svg").write_text("<svg/>")
+    assert missing_images(tmp_path) == []

@@ -1,0 +1,34 @@
+"""빌드된 사이트의 검사(MkDocs 없이 부를 수 있는 함수). hooks/figures.py 가 빌드 끝에 부릅니다.
+
+페이지가 가리키는 그림이 사이트에 실제로 있는지: 밝은·어두운 변형 가운데 하나라도 빠지면, 그 팔레트를 쓰는
+독자에게는 빈 그림이 보입니다. 배포되는 것은 make build 결과이므로 빌드가 여기서 멈춰야 합니다.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+IMG_SRC = re.compile(r'<img\b[^>]*?\bsrc="(?P<src>[^"]+)"')
+
+
+def source_of(site: Path, html: Path) -> str:
+    """빌드된 페이지 → 고칠 원본 이름(docs/…md). use_directory_urls 를 가정합니다."""
+    rel = html.parent.relative_to(site).as_posix()
+    return "docs/index.md" if rel == "." else f"docs/{rel}.md"
+
+
+def missing_images(site: Path) -> list[str]:
+    """사이트 안의 <img src> 가운데 파일이 없는 것: "docs/…md: figures/x.dark.svg" 목록."""
+    problems = []
+    for html in sorted(site.rglob("*.html")):
+        if "assets" in html.relative_to(site).parts:
+            continue
+        for m in IMG_SRC.finditer(html.read_text(encoding="utf-8")):
+            url = urlsplit(m["src"])
+            if url.scheme or url.netloc or m["src"].startswith("data:"):
+                continue  # 다른 호스트의 그림은 test_site 가 따로 잡습니다
+            target = (html.parent / unquote(url.path)).resolve()
+            if not target.is_file():
+                problems.append(f"{source_of(site, html)}: {target.relative_to(site.resolve()).as_posix()}")
+    return sorted(set(problems))
