@@ -34,6 +34,26 @@ PYTHONISH = re.compile(r"^\s*\{?\s*\.?(python3?|py3?|pycon|ipython)\b", re.IGNOR
 TILDE_FENCE = re.compile(r"^\s*~~~+\s*(?P<info>.*)$")
 BACKTICK_FENCE = re.compile(r"^(?P<indent>\s*)```(?P<info>.*?)\s*$")
 OUTPUT_MARK = re.compile(r"^\s*<!--\s*pytest-codeblocks:expected-output")
+SKIP_MARK = re.compile(r"^\s*<!--\s*pytest\.mark\.skip(?P<args>\(.*\))?\s*-->\s*$")
+
+
+def detach_skipped(text: str) -> tuple[str, list[int]]:
+    """skip 표시가 붙은 python 블록을 ```text 로 바꿔 뽑기에서 뺍니다: 그 줄 번호들도 돌려줍니다.
+
+    pytest-codeblocks 는 cont 블록을 바로 앞 블록에 합치므로, 앞 블록이 skip 이면 뒤따르는 블록들까지 함께
+    건너뜁니다(iris 의 케라스 탭 뒤의 모델·학습 코드가 그랬습니다). 건너뛸 블록은 따로 '건너뜀'으로 보고합니다.
+    """
+    lines, skipped = text.split("\n"), []
+    for i, line in enumerate(lines):
+        if SKIP_MARK.match(line):
+            for j in range(i + 1, len(lines)):
+                if lines[j].strip():
+                    if re.match(r"^\s*```python\s*$", lines[j]):
+                        lines[i] = ""
+                        lines[j] = lines[j].replace("```python", "```text", 1)
+                        skipped.append(j + 1)
+                    break
+    return "\n".join(lines), skipped
 
 
 def unlabeled_python(text: str) -> list[int]:
@@ -93,9 +113,13 @@ class MarkdownPage(pytest.File):
         except Exception as exc:  # 지워진 스니펫 구간, 없는 파일 …
             yield ExpansionError.from_parent(self, name="snippets", error=exc)
             return
+        expanded, _ = detach_skipped(expanded)
+        raw_detached, skipped = detach_skipped(raw)
+        for k in skipped:
+            yield MarkedSkip.from_parent(self, name=f"line{k}-skip", lineno=k)
         blocks = extract_from_buffer(io.StringIO(expanded))
         # 원본 파일의 줄 번호: 포함은 펜스 안에서만 일어나므로 블록 순서가 같습니다.
-        raw_blocks = extract_from_buffer(io.StringIO(raw))
+        raw_blocks = extract_from_buffer(io.StringIO(raw_detached))
         raw_lines = [b.lineno for b in raw_blocks] if len(raw_blocks) == len(blocks) else None
         n = 0
         for i, block in enumerate(blocks):
@@ -184,6 +208,20 @@ class SkippedBlock(pytest.Item):
 
     def repr_failure(self, excinfo):
         return str(excinfo.value)
+
+    def reportinfo(self):
+        return self.path, self.lineno - 1, self.name
+
+
+class MarkedSkip(pytest.Item):
+    """<!--pytest.mark.skip--> 가 붙은 블록: 실행하지 않았다고 보고합니다(페이지가 그 까닭을 적습니다)."""
+
+    def __init__(self, *, lineno: int, **kwargs):
+        super().__init__(**kwargs)
+        self.lineno = lineno
+
+    def runtest(self):
+        pytest.skip(f"{self.path.relative_to(ROOT)}:{self.lineno}: pytest.mark.skip 표시가 붙은 블록(실행하지 않음)")
 
     def reportinfo(self):
         return self.path, self.lineno - 1, self.name

@@ -58,11 +58,14 @@ def importable(python: Path, module: str) -> bool:
 def _run(cmd: list[str]) -> None:
     proc = subprocess.run(cmd, capture_output=True, text=True, env=reader_environ())
     if proc.returncode != 0:
-        raise RuntimeError(f"실패: {' '.join(cmd)}\n{proc.stdout}{proc.stderr}")
+        raise RuntimeError(f"명령이 실패했습니다: {' '.join(cmd)}\n{proc.stdout}{proc.stderr}")
 
 
 def make_env(path: Path, packages: list[str]) -> Path:
-    """path 에 새 가상 환경을 만들고 packages 를 잠금 파일의 버전으로 설치합니다. 환경의 python 경로를 돌려줍니다."""
+    """path 에 새 가상 환경을 만들고 packages 를 잠금 파일의 버전으로 설치합니다. 환경의 python 경로를 돌려줍니다.
+
+    path 는 없거나 빈 폴더여야 합니다(이미 있는 환경을 지우고 다시 만들지는 않습니다).
+    """
     path = Path(path)
     pins = lock_pins()
     missing = [p for p in packages if _norm(p) not in pins]

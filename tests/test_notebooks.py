@@ -14,6 +14,7 @@ import io
 import json
 import re
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -151,7 +152,9 @@ def executed(site_dir, site_url, reader_kernels, tmp_path_factory):
 
         return await asyncio.gather(*(one(u) for u in PAGES))
 
-    results = asyncio.run(main())
+    # 브라우저 테스트(Playwright)가 이 스레드에 이벤트 루프를 돌리고 있을 수 있어, 새 스레드의 새 루프에서 돌립니다.
+    with ThreadPoolExecutor(1) as pool:
+        results = pool.submit(asyncio.run, main()).result()
     return {uri: (downloaded[uri], node, workdir) for uri, node, workdir in results}
 
 
