@@ -1,14 +1,17 @@
 """공용 픽스처: 실제 사이트를 한 번 빌드하고(--strict), 127.0.0.1 에서 띄웁니다."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import re
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -33,15 +36,26 @@ def summarize_build_log(log: str, limit: int = 30) -> str:
 
 @pytest.fixture(scope="session")
 def build_result(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    if proc.returncode != 0:
-        (site.parent / "mkdocs-build.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
-    return site, proc
+    """사이트를 한 번만 빌드합니다. pytest-xdist 의 워커가 여럿이어도 하나만 빌드하고 나머지는 기다렸다가 씁니다."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # 워커마다 …/popen-gwN; 그 위 폴더를 함께 씁니다
+    site, done = shared / "site", shared / "site-build.json"
+    # 표준 라이브러리의 파일 잠금(fcntl)으로 충분해 filelock 패키지를 더하지 않았습니다.
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+            proc = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                cwd=ROOT, env=env, capture_output=True, text=True,
+            )
+            log = proc.stdout + proc.stderr
+            if proc.returncode != 0:
+                (shared / "mkdocs-build.log").write_text(log, encoding="utf-8")
+            done.write_text(json.dumps({"returncode": proc.returncode, "log": log}), encoding="utf-8")
+    result = json.loads(done.read_text(encoding="utf-8"))
+    return site, SimpleNamespace(returncode=result["returncode"], stdout=result["log"], stderr="")
 
 
 @pytest.fixture(scope="session")
@@ -77,4 +91,58 @@ def site_pages(site_dir: Path) -> list[str]:
         if rel.startswith("assets"):
             continue
         pages.append("" if rel == "." else rel + "/")
-    return pages
+    scope = page_scope()
+    return [p for p in pages if p == scope["url"]] if scope else pages
+
+
+# --------------------------------------------------------------------------- make test-page: 한 페이지만
+PAGE_ENV = "DLB_PAGE"  # 예: docs/cnn/convolution.md (make test-page PAGE=… 가 넘김)
+SNIPPET_USE = re.compile(r"snippets[/.](?P<module>[a-z_0-9]+)")
+FIGURE_USE = re.compile(r"figures/(?P<name>[a-z0-9-]+)\.svg")
+
+
+def page_scope() -> dict | None:
+    """DLB_PAGE 가 있으면 그 페이지가 쓰는 것: uri(docs/ 기준), url(사이트 주소), 스니펫 모듈, 그림 이름."""
+    page = os.environ.get(PAGE_ENV)
+    if not page:
+        return None
+    path = (ROOT / page).resolve()
+    docs = ROOT / "docs"
+    if docs not in path.parents or path.suffix != ".md" or not path.is_file():
+        raise pytest.UsageError(f"{PAGE_ENV}={page!r}: docs/ 아래의 .md 파일을 주세요(예: docs/basics/loss-functions.md)")
+    uri = path.relative_to(docs).as_posix()
+    text = path.read_text(encoding="utf-8")
+    return {
+        "uri": uri,
+        "url": uri[: -len(".md")] + "/",
+        "modules": set(SNIPPET_USE.findall(text)),
+        "figures": set(FIGURE_USE.findall(text)),
+    }
+
+
+def _wanted(item, scope: dict) -> bool:
+    path = Path(str(item.path))
+    if path.suffix == ".md":
+        return path == ROOT / "docs" / scope["uri"]
+    name = path.stem
+    if name == "test_pdf" or "deploy" in item.name:
+        return False  # 책 한 권·배포 빌드는 make test 에서
+    if name.startswith("test_") and (ROOT / "snippets" / f"{name[5:]}.py").is_file():
+        return name[5:] in scope["modules"]  # 스니펫 단위 테스트: 이 페이지가 쓰는 모듈만
+    params = getattr(getattr(item, "callspec", None), "params", None)
+    if not params:
+        return True
+    values = " ".join(map(str, params.values()))
+    return (scope["uri"] in values or scope["url"] in values
+            or any(v in scope["figures"] for v in map(str, params.values())))
+
+
+def pytest_collection_modifyitems(config, items):
+    scope = page_scope()
+    if scope is None:
+        return
+    keep = [item for item in items if _wanted(item, scope)]
+    dropped = [item for item in items if item not in keep]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep

@@ -28,7 +28,7 @@ from scripts import figures, katex
 from scripts import notebook as nbk
 from scripts.figures import build as figure_build
 from tests import docblocks
-from tests.conftest import ROOT
+from tests.conftest import ROOT, page_scope
 from tests.reader_env import make_env
 
 DOCS = ROOT / "docs"
@@ -132,8 +132,10 @@ async def _run_one(nb: dict, workdir: Path, ksm: KernelSpecManager):
 @pytest.fixture(scope="module")
 def executed(site_dir, site_url, reader_kernels, tmp_path_factory):
     """모든 노트북을 사이트에서 내려받아 동시에(커널 둘씩) 실행합니다: {uri: (실행 전, 실행 후, 작업 폴더)}."""
+    scope = page_scope()
+    pages = [scope["uri"]] if scope else PAGES  # make test-page: 그 페이지만
     downloaded = {}
-    for uri in PAGES:
+    for uri in pages:
         url = site_url + nbk.download_path(uri)
         with urllib.request.urlopen(url) as resp:
             downloaded[uri] = json.loads(resp.read().decode("utf-8"))
@@ -150,7 +152,7 @@ def executed(site_dir, site_url, reader_kernels, tmp_path_factory):
                     return uri, exc, workdir
             return uri, node, workdir
 
-        return await asyncio.gather(*(one(u) for u in PAGES))
+        return await asyncio.gather(*(one(u) for u in pages))
 
     # 브라우저 테스트(Playwright)가 이 스레드에 이벤트 루프를 돌리고 있을 수 있어, 새 스레드의 새 루프에서 돌립니다.
     with ThreadPoolExecutor(1) as pool:
