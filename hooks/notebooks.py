@@ -23,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from scripts import katex, reader_wheel
 from scripts import notebook as nbk
+from scripts.snippet_check import include_problems
 
 # 실행되는 노트북 페이지로 그리는 원본(docs/ 기준). 나머지 .md 는 보통 페이지입니다.
 SOURCES = ("practice/iris.md", "practice/from-scratch.md")
@@ -99,7 +100,12 @@ def book_link(config) -> str:
 
 # --------------------------------------------------------------------------- MkDocs 이벤트
 _state: dict = {}   # 실습 노트북 페이지: nb_uri → 원본 정보
+_serving = {"on": False}
 _titles: dict = {}  # src_uri → 탐색 막대의 제목
+
+
+def on_startup(*, command, dirty):
+    _serving["on"] = command == "serve"
 
 
 def on_config(config):
@@ -127,7 +133,10 @@ def on_files(files: Files, config) -> Files:
         if src is None:
             raise PluginError(f"노트북 원본이 없습니다: docs/{uri}")
         files.remove(src)
-        expanded = expand(Path(src.abs_src_path).read_text(encoding="utf-8"))
+        raw = Path(src.abs_src_path).read_text(encoding="utf-8")
+        if problems := include_problems(f"docs/{uri}", raw, root):
+            raise PluginError("\n".join(problems))
+        expanded = expand(raw)
         nb_uri = uri[: -len(".md")] + ".ipynb"
         try:
             nb, renderer = nbk.build_notebook(expanded, "site", nb_uri, config["site_url"] or "/", where=f"docs/{uri}")
@@ -250,8 +259,13 @@ def on_post_build(config) -> None:
         uri = md.relative_to(docs).as_posix()
         if not has_notebook(uri):
             continue
+        raw = md.read_text(encoding="utf-8")
+        if problems := include_problems(f"docs/{uri}", raw, root):
+            if _serving["on"]:
+                continue  # make serve: 오류는 hooks/snippet_check.py 가 이미 알렸고, 고치면 다음 저장 때 만들어집니다
+            raise PluginError("\n".join(problems))
         try:
-            nb, renderer = nbk.build_notebook(expand(md.read_text(encoding="utf-8")), "download", uri, site_url,
+            nb, renderer = nbk.build_notebook(expand(raw), "download", uri, site_url,
                                               figure_svg, library=library, where=f"docs/{uri}",
                                               title=_titles.get(uri))
         except nbk.NotebookSourceError as exc:

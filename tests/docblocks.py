@@ -127,7 +127,9 @@ class MarkdownPage(pytest.File):
             syntax = (block.syntax or "").strip()
             if syntax == "python":
                 n += 1
-                item = DocBlock.from_parent(self, name=f"block{n}", block=block, lineno=lineno)
+                first = raw_blocks[i].code.lstrip().split("\n", 1)[0] if raw_lines else ""
+                item = DocBlock.from_parent(self, name=f"block{n}", block=block, lineno=lineno,
+                                            starts_with_include=first.startswith("--8<--"))
                 for mark in block.marks:
                     item.add_marker(eval(mark, {"sys": sys, "pytest": pytest}))
                 yield item
@@ -142,10 +144,11 @@ class MarkdownPage(pytest.File):
 
 
 class DocBlock(pytest.Item):
-    def __init__(self, *, block: CodeBlock, lineno: int, **kwargs):
+    def __init__(self, *, block: CodeBlock, lineno: int, starts_with_include: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.block = block
         self.lineno = lineno
+        self.starts_with_include = starts_with_include
         self.filename = f"<{self.nodeid}>"
 
     def runtest(self):
@@ -177,7 +180,11 @@ class DocBlock(pytest.Item):
         tb = "".join(traceback.format_exception(excinfo.type, excinfo.value, excinfo.tb))
         # 플러그인 자신의 프레임은 빼고, 코드 블록 안의 프레임부터 보여 줍니다.
         tb = tb[tb.find(f'File "{self.filename}"') - 2:] if self.filename in tb else tb
-        return f"{where}: 코드 블록이 실패했습니다.\n--- 펼친 코드\n{listing}\n--- 트레이스백\n  {tb}"
+        hint = ""
+        if isinstance(excinfo.value, NameError) and self.starts_with_include:
+            hint = (f" 이 블록은 포함 줄(--8<--)로 시작하고, 블록은 저마다 새 이름공간에서 실행됩니다: 포함한 코드가 쓰는 "
+                    f"이름({excinfo.value.name})을 가져오는 줄(예: import numpy as np)을 펜스 안, --8<-- 줄 앞에 두세요.")
+        return f"{where}: 코드 블록이 실패했습니다.{hint}\n--- 펼친 코드\n{listing}\n--- 트레이스백\n  {tb}"
 
     def reportinfo(self):
         return self.path, self.lineno - 1, f"{self.name} (line {self.lineno})"
@@ -236,7 +243,13 @@ class ExpansionError(pytest.Item):
         raise self.error
 
     def repr_failure(self, excinfo):
-        return f"{self.path.relative_to(ROOT)}: 스니펫을 펼치지 못했습니다: {type(self.error).__name__}: {self.error}"
+        from scripts.snippet_check import include_problems
+
+        name = self.path.relative_to(ROOT).as_posix()
+        problems = include_problems(name, self.path.read_text(encoding="utf-8"), ROOT)
+        if problems:
+            return "\n".join(problems)
+        return f"{name}: 스니펫을 펼치지 못했습니다: {type(self.error).__name__}: {self.error}"
 
     def reportinfo(self):
         return self.path, 0, self.name
