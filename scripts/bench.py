@@ -1,6 +1,7 @@
 """make bench: 빌드·테스트 시간과 가장 무거운 페이지를 잽니다(테스트가 아니라 측정입니다).
 
 목표(2코어): 차가운 빌드 ≤ 30 s, 장 하나를 고친 뒤 다시 빌드 ≤ 2 s, 테스트 ≤ 120 s, 그림 전체 ≤ 15 s.
+노트북(만들기, 페이지마다 크기·실행 시간)과 인쇄용 책(시간·쪽수)도 잽니다.
 """
 from __future__ import annotations
 
@@ -93,6 +94,77 @@ def iris_training() -> tuple[float, float]:
     return seconds, iris.accuracy(y[test], model.predict(Xte))
 
 
+def notebook_generation(site: Path) -> float:
+    """모든 페이지의 내려받기 노트북을 다시 만드는 데 걸린 시간(빌드의 on_post_build 가 하는 일, 그림은 캐시에서)."""
+    import markdown
+
+    from scripts import notebook as nbk
+
+    options = {"check_paths": True, "dedent_subsections": True, "base_path": [str(ROOT)]}
+    pre = markdown.Markdown(extensions=["pymdownx.snippets"],
+                            extension_configs={"pymdownx.snippets": options}).preprocessors["snippet"]
+    figures = Path(os.environ.get("DLB_CACHE_DIR", ROOT / ".cache")) / "figures"
+    start = time.perf_counter()
+    library = nbk.SnippetLibrary(ROOT)
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        uri = md.relative_to(ROOT / "docs").as_posix()
+        if uri in ("index.md", "glossary.md"):
+            continue
+        expanded = "\n".join(pre.run(md.read_text(encoding="utf-8").split("\n")))
+        nbk.build_notebook(expanded, "download", uri, "https://example.org/", lambda n: (figures / f"{n}.svg").read_bytes(),
+                           library=library, where=uri)
+    return time.perf_counter() - start
+
+
+def notebook_runs(site: Path, tmp: Path) -> list[tuple[str, int, float]]:
+    """내려받기 노트북마다 (주소, 크기, numpy·matplotlib·ipykernel 만 있는 새 환경·빈 폴더에서 처음부터 끝까지 도는 시간)."""
+    import asyncio
+    import json
+
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from nbclient import NotebookClient
+
+    from tests.reader_env import make_env
+
+    python = make_env(tmp / "reader-env", ["numpy", "matplotlib", "ipykernel"])
+    spec = tmp / "kernels" / "reader"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({"argv": [str(python), "-m", "ipykernel_launcher", "-f",
+                                                           "{connection_file}"], "language": "python",
+                                                  "display_name": "reader", "env": {"PYTHONPATH": ""}}))
+    ksm = KernelSpecManager(kernel_dirs=[str(spec.parent)])
+
+    class Reader(AsyncKernelManager):
+        def __init__(self, **kw):
+            super().__init__(kernel_spec_manager=ksm, **kw)
+
+    rows = []
+    for path in sorted(site.rglob("*.ipynb")):
+        work = tmp / "work" / path.stem
+        work.mkdir(parents=True)
+        node = nbformat.read(path, as_version=4)
+        client = NotebookClient(node, kernel_name="reader", timeout=300, kernel_manager_class=Reader,
+                                resources={"metadata": {"path": str(work)}})
+        start = time.perf_counter()
+        asyncio.run(client.async_execute(cwd=str(work)))
+        rows.append((path.relative_to(site).as_posix(), path.stat().st_size, time.perf_counter() - start))
+    return rows
+
+
+def book(site: Path, tmp: Path) -> tuple[float, int, int]:
+    """인쇄용 책: (시간, 쪽수, 크기)."""
+    from pypdf import PdfReader
+
+    from scripts import book as book_module
+
+    out = tmp / "book.pdf"
+    start = time.perf_counter()
+    book_module.print_book(site, out)
+    return time.perf_counter() - start, len(PdfReader(out).pages), out.stat().st_size
+
+
 def main() -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryDirectory() as tmp:
@@ -108,7 +180,10 @@ def main() -> None:
         fig_wall = time.perf_counter() - fig_start
         fig_times = [(float(line.split("s", 1)[0]), line.split()[-1]) for line in fig_out if re.match(r"\s*\d", line)]
         weights = page_weights(tmp / "site")
-    tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], env)
+        nb_gen = notebook_generation(tmp / "site")
+        nb_runs = notebook_runs(tmp / "site", tmp)
+        pdf_seconds, pdf_pages, pdf_bytes = book(tmp / "site", tmp)
+    tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto", "--dist", "loadfile"], env)
 
     print(f"차가운 빌드(캐시 없음, 그림 포함)      {cold:7.2f} s   (목표 ≤ 30 s)")
     for label, sec in warm.items():
@@ -121,6 +196,12 @@ def main() -> None:
         print(f"    {t:5.2f} s  {name}")
     seconds, acc = iris_training()
     print(f"iris 학습(100 에포크, 배치 크기 1)          {seconds:7.2f} s   (목표 ≤ 3 s), 테스트 정확도 {acc:.3f}")
+    print(f"내려받기 노트북 {len(nb_runs)}개 만들기(빌드 안에서)        {nb_gen:7.2f} s")
+    print("노트북마다 크기와 독자 환경(새 커널, 빈 폴더)에서 끝까지 도는 시간:")
+    for rel, size, sec in nb_runs:
+        print(f"    {size / 1024:7.1f} KiB  {sec:6.2f} s  {rel}")
+    print(f"    합계 {sum(r[2] for r in nb_runs):.1f} s")
+    print(f"인쇄용 책(make pdf 의 인쇄·합치기, 빌드 제외)   {pdf_seconds:7.2f} s   ({pdf_pages}쪽, {pdf_bytes / 1024 / 1024:.1f} MiB)")
     print("가장 무거운 페이지(HTML + 그 페이지의 그림, 공용 자산 제외):")
     for size, page, n in weights[:3]:
         print(f"    {size / 1024:7.1f} KiB  /{page}  (그림 파일 {n}개)")

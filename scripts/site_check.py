@@ -32,3 +32,24 @@ def missing_images(site: Path) -> list[str]:
             if not target.is_file():
                 problems.append(f"{source_of(site, html)}: {target.relative_to(site.resolve()).as_posix()}")
     return sorted(set(problems))
+
+
+def source_line(root: Path, md: str, needle: str) -> str:
+    """docs/…md 안에서 needle 이 처음 나오는 줄: "docs/x.md:12" (못 찾으면 파일 이름만)."""
+    path = root / md
+    if path.is_file():
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if needle in line:
+                return f"{md}:{no}"
+    return md
+
+
+def config_key_of(mkdocs_yml: Path, url: str) -> str | None:
+    """URL 이 mkdocs.yml 에 적혀 있으면 그 줄과 키: "mkdocs.yml:88 (extra_javascript)"."""
+    key = None
+    for no, line in enumerate(mkdocs_yml.read_text(encoding="utf-8").splitlines(), 1):
+        if line and not line[0].isspace() and not line.startswith("#") and ":" in line:
+            key = line.split(":", 1)[0]
+        if url in line:
+            return f"mkdocs.yml:{no} ({key})"
+    return None

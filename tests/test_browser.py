@@ -172,7 +172,11 @@ def test_math_renders_after_instant_navigation(site_url, light_context):
     # 즉시 이동은 페이지를 다시 불러오지 않습니다: 스크립트가 한 번만 실행됐는지 확인.
     navigations = page.evaluate("performance.getEntriesByType('navigation').length")
     page.close()
-    assert rendered > 0 and navigations == 1 and not w.errors
+    assert not w.errors, ("즉시 이동 뒤 콘솔 오류 — mkdocs.yml 의 extra_javascript(또는 docs/javascripts/katex-init.js)를 "
+                          f"확인하세요: {w.errors}")
+    assert navigations == 1, "즉시 이동(navigation.instant)이 페이지를 다시 불러왔습니다: mkdocs.yml 의 theme.features 를 확인하세요"
+    assert rendered > 0, ("즉시 이동 뒤 basics/activation-functions 의 수식이 렌더링되지 않았습니다: "
+                          "docs/javascripts/katex-init.js 가 document$ 를 구독하는지 확인하세요")
 
 
 def test_dark_palette_shows_dark_figures(browser, site_url, site_dir):

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts import figures
+from scripts.site_check import config_key_of, source_line, source_of
 from tests.conftest import ROOT, site_pages, summarize_build_log
 
 DOCS = ROOT / "docs"
@@ -106,17 +107,24 @@ def test_images_exist_and_have_korean_alt(site_dir):
     problems = []
     for page in site_pages(site_dir):
         html_file = site_dir / page / "index.html"
+        md = source_of(site_dir, html_file)
         for tag, attrs in _tags(html_file):
             if tag != "img":
                 continue
             src = attrs.get("src", "")
+            needle = urlsplit(src).path.rsplit("/", 1)[-1].split(".")[0] if not src.startswith("data:") else src[:30]
             if not HANGUL.search(attrs.get("alt") or ""):
-                problems.append(f"{page or '/'}: 한국어 대체 텍스트가 없는 그림: {src[:80]}")
+                problems.append(f"{source_line(ROOT, md, needle)}: 그림에 한국어 대체 텍스트가 없습니다({src[:60]}) — "
+                                "![무엇이 보이는지 한 문장](…) 처럼 적으세요")
             if src.startswith("data:"):
+                continue
+            if urlsplit(src).scheme or src.startswith("//"):
+                problems.append(f"{source_line(ROOT, md, src)}: 다른 호스트의 그림입니다: {src} — 사이트는 오프라인에서도 "
+                                "돌아야 하므로 그림을 scripts/figures 로 그리거나 docs/ 안에 두세요")
                 continue
             target = (html_file.parent / urlsplit(src).path).resolve()
             if not target.is_file():
-                problems.append(f"{page or '/'}: 그림 파일이 없습니다: {src}")
+                problems.append(f"{source_line(ROOT, md, needle)}: 그림 파일이 없습니다: {src}")
     assert not problems, "\n".join(problems)
 
 
@@ -128,8 +136,10 @@ def test_no_assets_from_other_hosts(site_dir):
             if tag == "link" and attrs.get("rel") in {"stylesheet", "preload", "icon", "modulepreload"}:
                 url = attrs.get("href")
             if url and urlsplit(url).scheme in {"http", "https"} or (url or "").startswith("//"):
-                problems.append(f"{html_file.relative_to(site_dir)}: 외부 자원 {tag} {url}")
-    assert not problems, "\n".join(problems)
+                where = config_key_of(ROOT / "mkdocs.yml", url) or source_line(ROOT, source_of(site_dir, html_file), url)
+                problems.append(f"{where}: 다른 호스트의 {tag} 자원 {url} — 오프라인에서 돌도록 npm(package.json)으로 "
+                                "받아 hooks/vendor_assets.py 로 사이트에 복사하세요")
+    assert not problems, "\n".join(sorted(set(problems)))
 
 
 def test_build_check_names_a_missing_figure_variant(tmp_path):

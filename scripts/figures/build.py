@@ -110,16 +110,25 @@ def build(out: Path, force: bool = False, only: list[str] | None = None, jobs: i
         manifest[name] = {"key": key, "module": spec.module}
     # 그림은 서로 독립이라 코어 수만큼 나눠 그립니다(fork: 등록소를 그대로 물려받음).
     jobs = min(jobs or os.cpu_count() or 1, len(todo))
-    try:
-        if jobs > 1:
-            ctx = multiprocessing.get_context("fork")
-            with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
-                futures = {name: pool.submit(_render_files, name, paths) for name, paths in todo.items()}
-                timings = {name: f.result() for name, f in futures.items()}
-        else:
-            timings = {name: _render_files(name, paths) for name, paths in todo.items()}
-    except RuntimeError as exc:
-        raise SystemExit(str(exc)) from None
+    # 실패한 그림을 모두 모아 한 번에 알립니다(첫 실패에서 멈추면 다음 그림의 문제는 다음 빌드에서야 보임).
+    timings, failures = {}, []
+    if jobs > 1:
+        ctx = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+            futures = {name: pool.submit(_render_files, name, paths) for name, paths in todo.items()}
+            for name, f in futures.items():
+                try:
+                    timings[name] = f.result()
+                except RuntimeError as exc:
+                    failures.append(str(exc))
+    else:
+        for name, paths in todo.items():
+            try:
+                timings[name] = _render_files(name, paths)
+            except RuntimeError as exc:
+                failures.append(str(exc))
+    if failures:
+        raise SystemExit("\n".join(failures))
     # 등록에서 빠진 그림의 옛 파일은 지웁니다(사라진 그림이 살아 있는 것처럼 보이지 않게).
     for stale in set(old) - set(manifest):
         for path in out.glob(f"{stale}.*svg"):
