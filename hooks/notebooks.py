@@ -236,6 +236,9 @@ def on_page_content(page_html: str, page, config, files) -> str:
                 f'title="이 절의 링크">¶</a></h{lv}>')
 
     page_html = _HEADING_HTML.sub(permalink, page_html)
+    # 옆으로 스크롤되는 코드 셀을 키보드로도 닿고 스크린 리더가 이름으로 읽게 합니다(Material 의 코드 블록처럼).
+    page_html = page_html.replace('<div class="highlight-ipynb hl-python">',
+                                  '<div class="highlight-ipynb hl-python" tabindex="0" role="region" aria-label="코드 셀">')
     # 다른 페이지에서 이 노트북의 #앵커로 거는 링크도 MkDocs 가 검사하도록 실제 id 들을 알려 줍니다.
     page.present_anchor_ids = set(re.findall(r'\bid="([^"]+)"', page_html))
     return page_html

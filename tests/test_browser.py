@@ -2,6 +2,8 @@
 
 모든 페이지: 수식이 모두 렌더링되고(KaTeX 오류·날 TeX 없음), 그림이 모두 로드되며,
 콘솔 오류가 없고, 127.0.0.1 밖으로는 요청을 하나도 보내지 않으며, 휴대폰 폭에서 넘치지 않습니다.
+접근성: 같은 한 번의 로드에서 밝은·어두운 팔레트 모두 axe-core(WCAG 2.1 A·AA)의 심각·치명 위반이 없고,
+수식마다 스크린 리더용 MathML 이 있습니다. 키보드만으로 검색·팔레트·탭·풀이·복사·내려받기 단추를 씁니다.
 한국어 검색, 어두운 팔레트의 그림, 즉시 이동 뒤의 수식도 확인합니다.
 
 chromium 이 없으면 설치 방법을 알리며 건너뜁니다. 단, CI=true 이면 반드시 실행합니다.
@@ -21,6 +23,29 @@ CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/c
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 SHOTS = os.environ.get("SCREENSHOTS")  # 폴더를 주면 페이지마다 스크린숏을 남깁니다.
+# 접근성 검사기(package-lock.json 에 고정). 사이트에는 올리지 않고 테스트가 페이지에 넣습니다.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async (rules) => {
+    const only = rules ? {type: 'rule', values: rules} : {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']};
+    const r = await axe.run(document, {runOnly: only, resultTypes: ['violations']});
+    return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap(v => v.nodes.slice(0, 5).map(n => `${v.id} (${v.impact}) ${n.target.join(' ')}: ` +
+                                                 (n.failureSummary || '').split('\\n').slice(1, 2).join('').trim()));
+}"""
+
+
+def axe_violations(page) -> dict[str, list[str]]:
+    """한 번 불러온 페이지에서 밝은·어두운 팔레트 모두 axe-core 로 검사합니다(심각·치명만)."""
+    page.add_script_tag(path=str(AXE))
+    # 팔레트 전환의 CSS 전환 효과가 끝나기 전 색을 재지 않게 전환 효과를 끕니다.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    found = {}
+    # 밝은 화면에서 모든 규칙, 어두운 화면에서는 색에 달린 규칙만(나머지는 팔레트와 상관없음).
+    for scheme, rules in (("default", None), ("slate", ["color-contrast", "link-in-text-block"])):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        found[scheme] = page.evaluate(AXE_RUN, rules)
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    return found
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +133,21 @@ def test_every_page_renders_offline_without_errors(site_dir, site_url, light_con
                 })(),
             })"""
         )
+        # 스크린 리더: 수식마다 KaTeX 의 MathML 이 있고 보이는 HTML 은 접근성 트리에서 숨겨져 있어야 합니다.
+        math = w.page.evaluate("""() => { const k = [...document.querySelectorAll('.arithmatex .katex')];
+            return {n: k.length, noMathml: k.filter(e => !e.querySelector('.katex-mathml math')).length,
+                    visible: k.filter(e => { const h = e.querySelector('.katex-html'); return h && h.getAttribute('aria-hidden') !== 'true'; }).length}; }""")
+        if math["noMathml"] or math["visible"]:
+            problems.append(f"{rel or '/'}: 수식 {math['n']}개 중 MathML 없음 {math['noMathml']}개, 보이는 HTML 이 "
+                            f"접근성 트리에 노출 {math['visible']}개(docs/javascripts/katex-options.json 의 output 확인)")
+        elif math["n"]:
+            tree = w.page.locator(".arithmatex").first.aria_snapshot()
+            if "math" not in tree:
+                problems.append(f"{rel or '/'}: 첫 수식이 접근성 트리에서 math 로 읽히지 않습니다: {tree[:80]}")
+        for scheme, found in axe_violations(w.page).items():
+            palette = "밝은" if scheme == "default" else "어두운"
+            problems += [f"{rel or '/'} ({palette} 화면): 접근성 {v} — docs/stylesheets/site.css 또는 해당 페이지를 고치세요"
+                         for v in found]
         for key, label in [("katexErrors", "KaTeX 오류"), ("rawTex", "렌더링 안 된 수식"),
                            ("rawDollar", "렌더링 안 된 $수식$"), ("brokenImages", "로드 안 된 그림")]:
             problems += [f"{rel or '/'}: {label}: {v}" for v in report[key]]
@@ -201,3 +241,36 @@ def test_dark_palette_shows_dark_figures(browser, site_url, site_dir):
     assert hidden and all(s.endswith("#only-light") for s in hidden)
     assert shown_after and all(s.endswith("#only-light") for s in shown_after), shown_after
 
+
+
+def test_keyboard_alone_reaches_and_uses_every_control(site_url, light_context):
+    """Tab 만으로 검색창·팔레트·탭·풀이·복사·내려받기 단추에 닿고, 초점이 보이며, Enter 로 풀이가 열립니다."""
+    w = PageWatch(light_context, site_url)
+    page = w.page
+    page.goto(site_url + "practice/iris/")
+    page.wait_for_load_state("load")
+    reached = {}
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement, cs = getComputedStyle(e);
+            const kind = e.matches('.md-search__input') ? 'search'
+                : e.matches('input.md-option') ? 'palette'
+                : e.matches('.tabbed-set > input') ? 'tab'
+                : e.matches('summary') ? 'solution'
+                : e.matches('.md-clipboard, clipboard-copy, button.md-code__button') ? 'copy'
+                : e.matches('.nb-download') ? 'download' : null;
+            const shown = cs.outlineStyle !== 'none' || cs.boxShadow !== 'none'
+                || (e.matches('input') && e.labels && [...e.labels].some(l => getComputedStyle(l).outlineStyle !== 'none'));
+            return kind && {kind, shown, text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 30)}; }""")
+        if info and info["kind"] not in reached:
+            reached[info["kind"]] = info
+    missing = {"search", "palette", "tab", "solution", "copy", "download"} - set(reached)
+    assert not missing, f"practice/iris/: Tab 으로 닿지 않는 것: {sorted(missing)} (닿은 것: {sorted(reached)})"
+    hidden = [k for k, v in reached.items() if not v["shown"] and k not in ("palette", "tab", "search")]
+    assert not hidden, f"practice/iris/: 초점이 보이지 않는 것: {hidden} — docs/stylesheets/site.css 의 :focus-visible"
+    # 풀이(<details>)는 Enter 로 열립니다.
+    summary = page.locator("details > summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.querySelector('details').open"), "Enter 로 풀이가 열리지 않습니다"
+    page.close()
