@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test bench clean lock
+.PHONY: setup serve build test test-page new-chapter bench clean lock pdf
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -32,11 +32,31 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# 인쇄용 책: 사이트 전체를 한 권의 PDF(site/$(BOOK_PDF))로. 테스트가 쓰는 chromium 으로 장마다 찍어 합칩니다.
+# BOOK_PDF 를 넘겨 빌드하면 홈 페이지에 이 PDF 로 가는 링크가 생깁니다. 이름은 scripts/book.py 의 PDF_NAME 과 같게.
+BOOK_PDF := dl-basics-ko.pdf
+pdf: setup
+	BOOK_PDF=$(BOOK_PDF) $(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m scripts.book site site/$(BOOK_PDF)
+
+# 코어마다 워커 하나(pytest-xdist), 파일 단위로 나눕니다: 브라우저·노트북처럼 무거운 파일이 나란히 돕니다.
+# 사이트 빌드는 워커들이 하나를 함께 씁니다(tests/conftest.py). 한 파일만 볼 때는 .venv/bin/python -m pytest 파일.
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: setup
 	$(BIN)/python -m scripts.bench
+
+# 한 페이지만 빠르게: 그 페이지의 코드 블록·스니펫 단위 테스트·그림·용어·제목, 엄격 빌드, 그 페이지의 브라우저 검사와
+# 노트북·복사 실행. 예: make test-page PAGE=docs/basics/loss-functions.md
+test-page: setup
+	@test -n "$(PAGE)" || { echo '사용법: make test-page PAGE=docs/<부>/<슬러그>.md' >&2; exit 2; }
+	DLB_PAGE=$(PAGE) $(BIN)/python -m pytest -n 2 --dist loadfile -q
+
+# 새 장의 뼈대: make new-chapter PART=cnn SLUG=convolution TITLE="합성곱 연산"
+new-chapter: setup
+	@test -n "$(PART)" -a -n "$(SLUG)" -a -n "$(TITLE)" || { echo '사용법: make new-chapter PART=<폴더> SLUG=<영어-슬러그> TITLE="<한국어 제목>"' >&2; exit 2; }
+	$(BIN)/python -m scripts.new_chapter "$(PART)" "$(SLUG)" "$(TITLE)"
 
 # 잠금 파일 다시 만들기(의존성을 바꿀 때만)
 lock:
