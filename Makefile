@@ -39,10 +39,11 @@ pdf: setup
 	BOOK_PDF=$(BOOK_PDF) $(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m scripts.book site site/$(BOOK_PDF)
 
-# 코어마다 워커 하나(pytest-xdist), 파일 단위로 나눕니다: 브라우저·노트북처럼 무거운 파일이 나란히 돕니다.
-# 사이트 빌드는 워커들이 하나를 함께 씁니다(tests/conftest.py). 한 파일만 볼 때는 .venv/bin/python -m pytest 파일.
+# 코어마다 워커 하나(pytest-xdist). 파일 단위로 나누되 페이지별 브라우저·그림 검사는 하나씩 나눕니다
+# (tests/conftest.py 의 pytest_xdist_make_scheduler). 사이트 빌드는 워커들이 하나를 함께 씁니다.
+# 한 파일만 볼 때는 .venv/bin/python -m pytest 파일.
 test: setup
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto
 
 bench: setup
 	$(BIN)/python -m scripts.bench
@@ -51,7 +52,7 @@ bench: setup
 # 노트북·복사 실행. 예: make test-page PAGE=docs/basics/loss-functions.md
 test-page: setup
 	@test -n "$(PAGE)" || { echo '사용법: make test-page PAGE=docs/<부>/<슬러그>.md' >&2; exit 2; }
-	DLB_PAGE=$(PAGE) $(BIN)/python -m pytest -n 2 --dist loadfile -q
+	DLB_PAGE=$(PAGE) $(BIN)/python -m pytest -n 2 -q
 
 # 새 장의 뼈대: make new-chapter PART=cnn SLUG=convolution TITLE="합성곱 연산"
 new-chapter: setup

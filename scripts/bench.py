@@ -183,7 +183,7 @@ def main() -> None:
         nb_gen = notebook_generation(tmp / "site")
         nb_runs = notebook_runs(tmp / "site", tmp)
         pdf_seconds, pdf_pages, pdf_bytes = book(tmp / "site", tmp)
-    tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto", "--dist", "loadfile"], env)
+    tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto"], env)
 
     print(f"차가운 빌드(캐시 없음, 그림 포함)      {cold:7.2f} s   (목표 ≤ 30 s)")
     for label, sec in warm.items():

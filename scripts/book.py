@@ -15,6 +15,7 @@ mkdocs.yml 의 nav 순서대로 장마다 테스트가 쓰는 headless Chromium(
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import functools
 import html
@@ -523,7 +524,9 @@ def print_book(site_dir: Path, out_pdf: Path, chromium: str = CHROMIUM,
                 no += piece.pages
             generated[urlsplit(front.url).path] = _front_html(config, toc)
 
-        warnings = asyncio.run(_print_all(base, pieces, front, make_front, chromium))
+        # Playwright 의 동기 API(브라우저 테스트)가 이 스레드에서 이벤트 루프를 돌리고 있을 수 있어 새 스레드에서 돌립니다.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            warnings = pool.submit(asyncio.run, _print_all(base, pieces, front, make_front, chromium)).result()
         for w in warnings:
             print("경고:", w, file=log or sys.stderr)
         _merge([front] + pieces, base, config, out_pdf)

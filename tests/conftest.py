@@ -150,3 +150,20 @@ def pytest_collection_modifyitems(config, items):
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
+
+
+# --------------------------------------------------------------------------- make test: 두 코어에 나누기
+# 모듈 픽스처가 무거운 파일(노트북 실행, 복사 실행, 책 인쇄, 배포 빌드)은 파일째로 한 워커에 보내 픽스처를 한 번만
+# 만들고, 페이지마다 무거운 브라우저 검사와 그림 검사는 하나씩 나눠 두 워커가 고르게 일하게 합니다.
+# (pytest-xdist 의 --dist loadgroup 은 pytest 9 에서 묶음을 잃어 직접 나눕니다.)
+SPREAD = ("test_every_page_renders_offline_without_errors[", "test_figure_is_deterministic_and_matches_the_build[")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFileSpreadingPages(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if any(s in nodeid for s in SPREAD) else nodeid.split("::", 1)[0]
+
+    return ByFileSpreadingPages(config, log)

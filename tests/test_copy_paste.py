@@ -36,6 +36,7 @@ from scripts.reader_wheel import DOWNLOAD_DIR, build_wheel, install_command
 from tests.docblocks import expand
 from tests.reader_env import importable, make_env, reader_environ
 
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*.md"))
 CONT = re.compile(r"<!--[-\s]*pytest-codeblocks:[-\s]*cont[-\s]*-->")
@@ -45,6 +46,7 @@ TIMEOUT = 300
 # 붙여 넣기 한 번 = exec 한 번. 모든 블록이 이름공간 하나를 나눠 씁니다.
 RUNNER = r"""
 import contextlib, importlib.util, io, json, linecache, sys, traceback, warnings
+
 # 프로젝트의 pytest 설정(filterwarnings)처럼 matplotlib 경고(빠진 글리프 등)는 오류입니다.
 warnings.filterwarnings("error", category=UserWarning, module="matplotlib")
 blocks = json.load(sys.stdin)

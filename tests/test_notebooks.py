@@ -31,6 +31,7 @@ from tests import docblocks
 from tests.conftest import ROOT, page_scope
 from tests.reader_env import make_env
 
+
 DOCS = ROOT / "docs"
 NO_NOTEBOOK = {"index.md", "glossary.md"}
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.relative_to(DOCS).as_posix()
@@ -40,6 +41,7 @@ SOLUTION = re.compile(r"```python\n(?P<code>.*?)```\s*```text\n(?P<out>.*?)```",
 
 ISOLATION = """
 import importlib.util, json, os
+
 report = {
     "snippets_importable": importlib.util.find_spec("snippets") is not None,
     "scripts_importable": importlib.util.find_spec("scripts") is not None,

@@ -19,6 +19,7 @@ from scripts.book import CHROMIUM, PDF_NAME, book_pages, print_book
 from scripts.figures.style import PALETTES
 from tests.conftest import ROOT
 
+
 MAX_PAGES = 400  # 지금 180쪽 남짓: 배치가 크게 잘못되면(빈 쪽, 한 줄짜리 쪽) 이것을 넘습니다.
 
 

@@ -19,6 +19,7 @@ from scripts import notebook as nbk
 from scripts import reader_wheel
 from tests.conftest import ROOT
 
+
 DOCS = ROOT / "docs"
 CONTENT = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
                  if p.relative_to(DOCS).as_posix() not in ("index.md", "glossary.md"))
