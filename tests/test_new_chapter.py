@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
 import pytest
@@ -22,21 +23,23 @@ def repo(tmp_path):
 
 
 def test_new_part_gets_nav_section_contents_table_and_four_files(repo):
-    written = nc.scaffold(repo, "cnn", "convolution", "합성곱 연산")
+    # 실제 저장소에 없을 이름: 스터디 리더가 이미 cnn/convolution 을 만들었어도 이 테스트는 그대로 돕니다.
+    written = nc.scaffold(repo, "zzprobe", "conv-probe", "합성곱 연산")
     names = sorted(p.relative_to(repo).as_posix() for p in written)
-    assert names == ["docs/cnn/convolution.md", "docs/index.md", "mkdocs.yml", "scripts/figures/convolution.py",
-                     "snippets/convolution.py", "tests/test_convolution.py"]
+    assert names == ["docs/index.md", "docs/zzprobe/conv-probe.md", "mkdocs.yml", "scripts/figures/conv_probe.py",
+                     "snippets/conv_probe.py", "tests/test_conv_probe.py"]
     mkdocs = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - V. 합성곱 연산:\n      - 합성곱 연산: cnn/convolution.md\n  - 실습:" in mkdocs
+    assert ". 합성곱 연산:\n      - 합성곱 연산: zzprobe/conv-probe.md\n  - 실습:" in mkdocs
     index = (repo / "docs/index.md").read_text(encoding="utf-8")
-    assert "### V. 합성곱 연산 { #part-5 }" in index and "[합성곱 연산](cnn/convolution.md)" in index
-    assert index.index("{ #part-5 }") < index.index("### 실습")
-    page = (repo / "docs/cnn/convolution.md").read_text(encoding="utf-8")
-    assert '--8<-- "snippets/convolution.py:line"' in page and "../figures/convolution.svg" in page
+    part = re.search(r"### [IVX]+\. 합성곱 연산 \{ #part-(\d+) \}", index)
+    assert part and "[합성곱 연산](zzprobe/conv-probe.md)" in index
+    assert index.index(part.group(0)) < index.index("### 실습")
+    page = (repo / "docs/zzprobe/conv-probe.md").read_text(encoding="utf-8")
+    assert '--8<-- "snippets/conv_probe.py:line"' in page and "../figures/conv-probe.svg" in page
     blocks = [b for b in extract_from_buffer(io.StringIO(page)) if b.syntax == "python"]
     assert len(blocks) == 3 and sum(b.expected_output is not None for b in blocks) == 2
     # 스니펫 구간은 포함 줄이 찾는 이름이고, 단위 테스트는 실제로 통과합니다
-    assert "# --8<-- [start:line]" in (repo / "snippets/convolution.py").read_text(encoding="utf-8")
+    assert "# --8<-- [start:line]" in (repo / "snippets/conv_probe.py").read_text(encoding="utf-8")
 
 
 def test_existing_part_gets_its_entry_after_its_last_page(repo):
