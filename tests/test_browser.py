@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, page_scope, site_pages
+from tests.conftest import ROOT, site_pages
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -200,10 +200,7 @@ SEARCHES = [
 
 def test_korean_search_finds_each_section(site_url, light_context):
     """검색어마다 사람이 치듯 입력하고 결과를 봅니다. 페이지를 한 번만 열고 검색창을 비워 가며 씁니다(빠르게)."""
-    scope = page_scope()
-    searches = [(q, e) for q, e in SEARCHES if not scope or e == scope["url"]]
-    if not searches:
-        pytest.skip("make test-page: 이 페이지를 기대하는 검색어가 없습니다")
+    searches = SEARCHES
     w = PageWatch(light_context, site_url)
     page = w.page
     page.goto(site_url)
