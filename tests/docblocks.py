@@ -38,21 +38,35 @@ SKIP_MARK = re.compile(r"^\s*<!--\s*pytest\.mark\.skip(?P<args>\(.*\))?\s*-->\s*
 
 
 def detach_skipped(text: str) -> tuple[str, list[int]]:
-    """skip 표시가 붙은 python 블록을 ```text 로 바꿔 뽑기에서 뺍니다: 그 줄 번호들도 돌려줍니다.
+    """뽑기 전에, 실행하지 않는 펜스를 빈 줄로 바꿉니다(줄 번호는 그대로): skip 표시가 붙은 python 블록과,
+    출력 블록이 아닌 다른 언어·정보 문자열 없는 블록(```text, ```console, ``` …; 정보 문자열 없는 펜스 속의
+    파이썬은 unlabeled_python 이 원본에서 따로 찾습니다). skip 블록의 줄 번호들도 돌려줍니다.
 
-    pytest-codeblocks 는 cont 블록을 바로 앞 블록에 합치므로, 앞 블록이 skip 이면 뒤따르는 블록들까지 함께
-    건너뜁니다(iris 의 케라스 탭 뒤의 모델·학습 코드가 그랬습니다). 건너뛸 블록은 따로 '건너뜀'으로 보고합니다.
+    pytest-codeblocks 는 cont 블록을 언어와 상관없이 바로 앞 블록에 합칩니다. 그래서 앞 블록이 skip 이거나
+    ```text 이면 뒤따르는 python 블록들이 통째로 실행되지 않았습니다(iris 의 케라스 탭, CSV 모양 예시 뒤).
     """
-    lines, skipped = text.split("\n"), []
-    for i, line in enumerate(lines):
-        if SKIP_MARK.match(line):
-            for j in range(i + 1, len(lines)):
-                if lines[j].strip():
-                    if re.match(r"^\s*```python\s*$", lines[j]):
-                        lines[i] = ""
-                        lines[j] = lines[j].replace("```python", "```text", 1)
-                        skipped.append(j + 1)
-                    break
+    lines, skipped, i = text.split("\n"), [], 0
+    while i < len(lines):
+        m = BACKTICK_FENCE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        info = m["info"].strip()
+        end = i + 1
+        while end < len(lines) and not re.match(r"^\s*```\s*$", lines[end]):
+            end += 1
+        prev = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
+        marked_skip = prev is not None and SKIP_MARK.match(lines[prev])
+        is_output = prev is not None and OUTPUT_MARK.match(lines[prev])
+        if info == "python" and marked_skip:
+            skipped.append(i + 1)
+            lines[prev] = ""
+        elif info == "python" or not info and is_output or PYTHONISH.match(info):
+            i = end + 1
+            continue  # 실행할 블록, 출력 블록, 잘못 쓴 파이썬 블록(따로 실패로 알림)은 그대로
+        for k in range(i, min(end + 1, len(lines))):
+            lines[k] = ""
+        i = end + 1
     return "\n".join(lines), skipped
 
 
