@@ -37,6 +37,22 @@ OUTPUT_MARK = re.compile(r"^\s*<!--\s*pytest-codeblocks:expected-output")
 SKIP_MARK = re.compile(r"^\s*<!--\s*pytest\.mark\.skip(?P<args>\(.*\))?\s*-->\s*$")
 
 
+def fences(lines: list[str]):
+    """``` 펜스마다 (여는 줄, 닫는 줄, 들여쓰기 폭, 정보 문자열, 바로 앞의 빈 줄 아닌 줄 번호 또는 None)."""
+    i = 0
+    while i < len(lines):
+        m = BACKTICK_FENCE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and not re.match(r"^\s*```\s*$", lines[end]):
+            end += 1
+        prev = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
+        yield i, end, len(m["indent"]), m["info"].strip(), prev
+        i = end + 1
+
+
 def detach_skipped(text: str) -> tuple[str, list[int]]:
     """뽑기 전에, 실행하지 않는 펜스를 빈 줄로 바꿉니다(줄 번호는 그대로): skip 표시가 붙은 python 블록과,
     출력 블록이 아닌 다른 언어·정보 문자열 없는 블록(```text, ```console, ``` …; 정보 문자열 없는 펜스 속의
@@ -45,53 +61,28 @@ def detach_skipped(text: str) -> tuple[str, list[int]]:
     pytest-codeblocks 는 cont 블록을 언어와 상관없이 바로 앞 블록에 합칩니다. 그래서 앞 블록이 skip 이거나
     ```text 이면 뒤따르는 python 블록들이 통째로 실행되지 않았습니다(iris 의 케라스 탭, CSV 모양 예시 뒤).
     """
-    lines, skipped, i = text.split("\n"), [], 0
-    while i < len(lines):
-        m = BACKTICK_FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        info = m["info"].strip()
-        end = i + 1
-        while end < len(lines) and not re.match(r"^\s*```\s*$", lines[end]):
-            end += 1
-        prev = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
+    lines, skipped = text.split("\n"), []
+    for start, end, _, info, prev in list(fences(lines)):
         marked_skip = prev is not None and SKIP_MARK.match(lines[prev])
         is_output = prev is not None and OUTPUT_MARK.match(lines[prev])
         if info == "python" and marked_skip:
-            skipped.append(i + 1)
+            skipped.append(start + 1)
             lines[prev] = ""
         elif info == "python" or not info and is_output or PYTHONISH.match(info):
-            i = end + 1
             continue  # 실행할 블록, 출력 블록, 잘못 쓴 파이썬 블록(따로 실패로 알림)은 그대로
-        for k in range(i, min(end + 1, len(lines))):
+        for k in range(start, min(end + 1, len(lines))):
             lines[k] = ""
-        i = end + 1
     return "\n".join(lines), skipped
 
 
 def unlabeled_python(text: str) -> list[int]:
     """정보 문자열 없는 펜스 가운데 파이썬 문장이 든 것의 (펜스가 열리는) 줄 번호. 출력 블록은 뺍니다."""
-    lines, found, i = text.split("\n"), [], 0
-    while i < len(lines):
-        m = BACKTICK_FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        start, indent, info = i, len(m["indent"]), m["info"]
-        i += 1
-        body = []
-        while i < len(lines) and not re.match(r"^\s*```\s*$", lines[i]):
-            body.append(lines[i][indent:])
-            i += 1
-        i += 1
-        if info:
-            continue
-        prev = next((lines[k] for k in range(start - 1, -1, -1) if lines[k].strip()), "")
-        if OUTPUT_MARK.match(prev):
+    lines, found = text.split("\n"), []
+    for start, end, indent, info, prev in fences(lines):
+        if info or prev is not None and OUTPUT_MARK.match(lines[prev]):
             continue
         try:
-            tree = ast.parse("\n".join(body))
+            tree = ast.parse("\n".join(line[indent:] for line in lines[start + 1:end]))
         except SyntaxError:
             continue
         if any(not isinstance(stmt, ast.Expr) for stmt in tree.body):
