@@ -27,8 +27,6 @@ from scripts.snippet_check import include_problems
 
 # 실행되는 노트북 페이지로 그리는 원본(docs/ 기준). 나머지 .md 는 보통 페이지입니다.
 SOURCES = ("practice/iris.md", "practice/from-scratch.md")
-# 내려받을 노트북이 없는 페이지(차례와 용어집: 코드가 없음).
-NO_NOTEBOOK = ("index.md", "glossary.md")
 CACHE = Path(os.environ.get("DLB_CACHE_DIR", ".cache"))
 OUT = CACHE / "notebooks"
 RUN_BOX_MARK = "<!-- run-code -->"  # 홈 페이지에서 "코드 실행하기" 상자가 들어갈 자리
@@ -53,7 +51,7 @@ def expander(config) -> Callable[[str], str]:
 
 
 def has_notebook(src_uri: str) -> bool:
-    return src_uri.endswith(".md") and src_uri not in NO_NOTEBOOK or src_uri[:-6] + ".md" in SOURCES
+    return src_uri.endswith(".md") and src_uri not in nbk.NO_NOTEBOOK or src_uri[:-6] + ".md" in SOURCES
 
 
 def links_for(src_uri: str, config) -> dict:
@@ -258,11 +256,8 @@ def on_post_build(config) -> None:
         return path.read_bytes()
 
     docs = Path(config["docs_dir"])
-    for md in sorted(docs.rglob("*.md")):
-        uri = md.relative_to(docs).as_posix()
-        if not has_notebook(uri):
-            continue
-        raw = md.read_text(encoding="utf-8")
+    for uri in nbk.notebook_pages(docs):
+        raw = (docs / uri).read_text(encoding="utf-8")
         if problems := include_problems(f"docs/{uri}", raw, root):
             if _serving["on"]:
                 continue  # make serve: 오류는 hooks/snippet_check.py 가 이미 알렸고, 고치면 다음 저장 때 만들어집니다

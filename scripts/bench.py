@@ -96,21 +96,15 @@ def iris_training() -> tuple[float, float]:
 
 def notebook_generation(site: Path) -> float:
     """모든 페이지의 내려받기 노트북을 다시 만드는 데 걸린 시간(빌드의 on_post_build 가 하는 일, 그림은 캐시에서)."""
-    import markdown
-
     from scripts import notebook as nbk
+    from tests.docblocks import expand  # 빌드와 같은 mkdocs.yml 설정의 pymdownx.snippets
 
-    options = {"check_paths": True, "dedent_subsections": True, "base_path": [str(ROOT)]}
-    pre = markdown.Markdown(extensions=["pymdownx.snippets"],
-                            extension_configs={"pymdownx.snippets": options}).preprocessors["snippet"]
     figures = Path(os.environ.get("DLB_CACHE_DIR", ROOT / ".cache")) / "figures"
+    expand("")  # 설정 읽기(한 번뿐)는 재지 않습니다
     start = time.perf_counter()
     library = nbk.SnippetLibrary(ROOT)
-    for md in sorted((ROOT / "docs").rglob("*.md")):
-        uri = md.relative_to(ROOT / "docs").as_posix()
-        if uri in ("index.md", "glossary.md"):
-            continue
-        expanded = "\n".join(pre.run(md.read_text(encoding="utf-8").split("\n")))
+    for uri in nbk.notebook_pages(ROOT / "docs"):
+        expanded = expand((ROOT / "docs" / uri).read_text(encoding="utf-8"))
         nbk.build_notebook(expanded, "download", uri, "https://example.org/", lambda n: (figures / f"{n}.svg").read_bytes(),
                            library=library, where=uri)
     return time.perf_counter() - start
@@ -119,34 +113,18 @@ def notebook_generation(site: Path) -> float:
 def notebook_runs(site: Path, tmp: Path) -> list[tuple[str, int, float]]:
     """내려받기 노트북마다 (주소, 크기, numpy·matplotlib·ipykernel 만 있는 새 환경·빈 폴더에서 처음부터 끝까지 도는 시간)."""
     import asyncio
-    import json
 
     import nbformat
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import AsyncKernelManager
-    from nbclient import NotebookClient
 
-    from tests.reader_env import make_env
+    from tests.reader_env import make_env, reader_notebook_client
 
     python = make_env(tmp / "reader-env", ["numpy", "matplotlib", "ipykernel"])
-    spec = tmp / "kernels" / "reader"
-    spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({"argv": [str(python), "-m", "ipykernel_launcher", "-f",
-                                                           "{connection_file}"], "language": "python",
-                                                  "display_name": "reader", "env": {"PYTHONPATH": ""}}))
-    ksm = KernelSpecManager(kernel_dirs=[str(spec.parent)])
-
-    class Reader(AsyncKernelManager):
-        def __init__(self, **kw):
-            super().__init__(kernel_spec_manager=ksm, **kw)
-
     rows = []
     for path in sorted(site.rglob("*.ipynb")):
         work = tmp / "work" / path.stem
         work.mkdir(parents=True)
         node = nbformat.read(path, as_version=4)
-        client = NotebookClient(node, kernel_name="reader", timeout=300, kernel_manager_class=Reader,
-                                resources={"metadata": {"path": str(work)}})
+        client = reader_notebook_client(node, python, work, tmp / "kernels", timeout=300)
         start = time.perf_counter()
         asyncio.run(client.async_execute(cwd=str(work)))
         rows.append((path.relative_to(site).as_posix(), path.stat().st_size, time.perf_counter() - start))

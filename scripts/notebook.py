@@ -47,6 +47,14 @@ SKIP_MARK = re.compile(r"^\s*<!--\s*pytest\.mark\.skip[^>]*-->\s*$")
 CODEBLOCKS_MARK = re.compile(r"^\s*<!--\s*pytest[-.][^>]*-->\s*$")
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
 PACKAGE = "snippets"
+# 내려받을 노트북이 없는 페이지(차례와 용어집: 코드가 없음). 빌드 훅·테스트·make bench 가 함께 씁니다.
+NO_NOTEBOOK = ("index.md", "glossary.md")
+
+
+def notebook_pages(docs: Path) -> list[str]:
+    """노트북을 만드는 페이지들(docs/ 기준 .md 주소, 정렬됨)."""
+    return sorted(uri for uri in (p.relative_to(docs).as_posix() for p in Path(docs).rglob("*.md"))
+                  if uri not in NO_NOTEBOOK)
 
 
 class NotebookSourceError(ValueError):

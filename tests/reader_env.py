@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -84,3 +85,34 @@ def make_env(path: Path, packages: list[str]) -> Path:
         if importable(python, module):
             raise RuntimeError(f"새 환경 {path} 에서 {module} 를 가져올 수 있습니다: 저장소가 새어 들어갔습니다")
     return python
+
+
+KERNEL = "reader"
+
+
+def reader_notebook_client(nb, python: Path, workdir: Path, spec_root: Path, **client_options):
+    """그 환경의 파이썬으로 커널을 띄워 빈 작업 폴더 workdir 에서 nb 를 실행할 nbclient 클라이언트.
+
+    커널 스펙은 spec_root/reader/kernel.json 에 한 번 쓰고(이 저장소를 가리키는 PYTHONPATH 는 비움), 노트북 테스트와
+    make bench 가 함께 씁니다. 실행은 `await client.async_execute(cwd=str(workdir))`.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from nbclient import NotebookClient
+
+    spec = Path(spec_root) / KERNEL / "kernel.json"
+    if not spec.is_file():
+        spec.parent.mkdir(parents=True, exist_ok=True)
+        spec.write_text(json.dumps({
+            "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": KERNEL, "language": "python",
+            "env": {"PYTHONPATH": "", "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
+        }))
+    ksm = KernelSpecManager(kernel_dirs=[str(spec_root)])
+
+    class Reader(AsyncKernelManager):
+        def __init__(self, **kw):
+            super().__init__(kernel_spec_manager=ksm, **kw)
+
+    return NotebookClient(nb, kernel_name=KERNEL, kernel_manager_class=Reader,
+                          resources={"metadata": {"path": str(workdir)}}, **client_options)

@@ -112,70 +112,69 @@ def _page_urls() -> list[str]:
 @pytest.mark.parametrize("rel", _page_urls(), ids=lambda r: r or "home")
 def test_every_page_renders_offline_without_errors(rel, site_dir, site_url, light_context):
     problems = []
-    assert rel in site_pages(site_dir) or os.environ.get("DLB_PAGE"), f"{rel}: 빌드된 사이트에 이 페이지가 없습니다"
-    for rel in [rel]:
-        w = PageWatch(light_context, site_url)
-        w.page.goto(site_url + rel)
-        try:
-            _wait_for_math(w.page)
-        except Exception:
-            problems.append(f"{rel or '/'}: 수식이 10초 안에 렌더링되지 않았습니다")
-        report = w.page.evaluate(
-            """async () => ({
-                katexErrors: [...document.querySelectorAll('.katex-error')].map(e => e.title || e.textContent),
-                rawTex: [...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex'))
-                          .map(e => e.textContent.slice(0, 60)),
-                rawDollar: (() => {
-                    // 본문에서 코드·렌더링된 수식을 뺀 글자에 $…$ 나 \\( \\) 가 남아 있으면 렌더링 안 된 수식입니다.
-                    const body = document.querySelector('article');
-                    if (!body) return [];
-                    const clone = body.cloneNode(true);
-                    clone.querySelectorAll('pre, code, .katex, .katex-display, script, style, textarea, .highlight, .jp-OutputArea, .clipboard-copy-txt')
-                         .forEach(e => e.remove());
-                    return (clone.textContent.match(/\\$[^$\\s][^$\\n]*\\$|\\\\\\(|\\\\\\[/g) || []).map(t => t.slice(0, 60));
-                })(),
-                brokenImages: await (async () => {
-                    // 지연 로딩 그림(숨겨진 팔레트 쪽 포함)도 모두 실제로 받아 디코딩해 봅니다.
-                    const imgs = [...document.querySelectorAll('img')];
-                    const results = await Promise.all(imgs.map(async (i) => {
-                        i.loading = 'eager';
-                        try { await i.decode(); return i.naturalWidth > 0 ? null : i.getAttribute('src'); }
-                        catch (e) { return i.getAttribute('src'); }
-                    }));
-                    return results.filter(Boolean);
-                })(),
-            })"""
-        )
-        # 스크린 리더: 수식마다 KaTeX 의 MathML 이 있고 보이는 HTML 은 접근성 트리에서 숨겨져 있어야 합니다.
-        math = w.page.evaluate("""() => { const k = [...document.querySelectorAll('.arithmatex .katex')];
-            return {n: k.length, noMathml: k.filter(e => !e.querySelector('.katex-mathml math')).length,
-                    visible: k.filter(e => { const h = e.querySelector('.katex-html'); return h && h.getAttribute('aria-hidden') !== 'true'; }).length}; }""")
-        if math["noMathml"] or math["visible"]:
-            problems.append(f"{rel or '/'}: 수식 {math['n']}개 중 MathML 없음 {math['noMathml']}개, 보이는 HTML 이 "
-                            f"접근성 트리에 노출 {math['visible']}개(docs/javascripts/katex-options.json 의 output 확인)")
-        elif math["n"]:
-            tree = w.page.locator(".arithmatex").first.aria_snapshot()
-            if "math" not in tree:
-                problems.append(f"{rel or '/'}: 첫 수식이 접근성 트리에서 math 로 읽히지 않습니다: {tree[:80]}")
-        for scheme, found in axe_violations(w.page).items():
-            palette = "밝은" if scheme == "default" else "어두운"
-            problems += [f"{rel or '/'} ({palette} 화면): 접근성 {v} — docs/stylesheets/site.css 또는 해당 페이지를 고치세요"
-                         for v in found]
-        for key, label in [("katexErrors", "KaTeX 오류"), ("rawTex", "렌더링 안 된 수식"),
-                           ("rawDollar", "렌더링 안 된 $수식$"), ("brokenImages", "로드 안 된 그림")]:
-            problems += [f"{rel or '/'}: {label}: {v}" for v in report[key]]
-        problems += [f"{rel or '/'}: 콘솔 오류: {e}" for e in w.errors]
-        problems += [f"{rel or '/'}: 다른 호스트로 요청: {u}" for u in w.foreign]
-        if SHOTS:
-            Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            w.page.screenshot(path=f"{SHOTS}/{(rel or 'home').strip('/').replace('/', '_')}-light.png", full_page=True)
-        # 휴대폰 폭(390px)에서 가로로 넘치지 않습니다(넓은 코드·수식·표는 제 안에서 스크롤).
-        w.page.set_viewport_size({"width": 390, "height": 844})
-        w.page.wait_for_timeout(50)
-        width = w.page.evaluate("document.documentElement.scrollWidth")
-        if width > 390:
-            problems.append(f"{rel or '/'}: 휴대폰 폭 390px 에서 문서 폭이 {width}px 입니다")
-        w.page.close()
+    assert rel in site_pages(site_dir), f"{rel}: 빌드된 사이트에 이 페이지가 없습니다"
+    w = PageWatch(light_context, site_url)
+    w.page.goto(site_url + rel)
+    try:
+        _wait_for_math(w.page)
+    except Exception:
+        problems.append(f"{rel or '/'}: 수식이 10초 안에 렌더링되지 않았습니다")
+    report = w.page.evaluate(
+        """async () => ({
+            katexErrors: [...document.querySelectorAll('.katex-error')].map(e => e.title || e.textContent),
+            rawTex: [...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex'))
+                      .map(e => e.textContent.slice(0, 60)),
+            rawDollar: (() => {
+                // 본문에서 코드·렌더링된 수식을 뺀 글자에 $…$ 나 \\( \\) 가 남아 있으면 렌더링 안 된 수식입니다.
+                const body = document.querySelector('article');
+                if (!body) return [];
+                const clone = body.cloneNode(true);
+                clone.querySelectorAll('pre, code, .katex, .katex-display, script, style, textarea, .highlight, .jp-OutputArea, .clipboard-copy-txt')
+                     .forEach(e => e.remove());
+                return (clone.textContent.match(/\\$[^$\\s][^$\\n]*\\$|\\\\\\(|\\\\\\[/g) || []).map(t => t.slice(0, 60));
+            })(),
+            brokenImages: await (async () => {
+                // 지연 로딩 그림(숨겨진 팔레트 쪽 포함)도 모두 실제로 받아 디코딩해 봅니다.
+                const imgs = [...document.querySelectorAll('img')];
+                const results = await Promise.all(imgs.map(async (i) => {
+                    i.loading = 'eager';
+                    try { await i.decode(); return i.naturalWidth > 0 ? null : i.getAttribute('src'); }
+                    catch (e) { return i.getAttribute('src'); }
+                }));
+                return results.filter(Boolean);
+            })(),
+        })"""
+    )
+    # 스크린 리더: 수식마다 KaTeX 의 MathML 이 있고 보이는 HTML 은 접근성 트리에서 숨겨져 있어야 합니다.
+    math = w.page.evaluate("""() => { const k = [...document.querySelectorAll('.arithmatex .katex')];
+        return {n: k.length, noMathml: k.filter(e => !e.querySelector('.katex-mathml math')).length,
+                visible: k.filter(e => { const h = e.querySelector('.katex-html'); return h && h.getAttribute('aria-hidden') !== 'true'; }).length}; }""")
+    if math["noMathml"] or math["visible"]:
+        problems.append(f"{rel or '/'}: 수식 {math['n']}개 중 MathML 없음 {math['noMathml']}개, 보이는 HTML 이 "
+                        f"접근성 트리에 노출 {math['visible']}개(docs/javascripts/katex-options.json 의 output 확인)")
+    elif math["n"]:
+        tree = w.page.locator(".arithmatex").first.aria_snapshot()
+        if "math" not in tree:
+            problems.append(f"{rel or '/'}: 첫 수식이 접근성 트리에서 math 로 읽히지 않습니다: {tree[:80]}")
+    for scheme, found in axe_violations(w.page).items():
+        palette = "밝은" if scheme == "default" else "어두운"
+        problems += [f"{rel or '/'} ({palette} 화면): 접근성 {v} — docs/stylesheets/site.css 또는 해당 페이지를 고치세요"
+                     for v in found]
+    for key, label in [("katexErrors", "KaTeX 오류"), ("rawTex", "렌더링 안 된 수식"),
+                       ("rawDollar", "렌더링 안 된 $수식$"), ("brokenImages", "로드 안 된 그림")]:
+        problems += [f"{rel or '/'}: {label}: {v}" for v in report[key]]
+    problems += [f"{rel or '/'}: 콘솔 오류: {e}" for e in w.errors]
+    problems += [f"{rel or '/'}: 다른 호스트로 요청: {u}" for u in w.foreign]
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        w.page.screenshot(path=f"{SHOTS}/{(rel or 'home').strip('/').replace('/', '_')}-light.png", full_page=True)
+    # 휴대폰 폭(390px)에서 가로로 넘치지 않습니다(넓은 코드·수식·표는 제 안에서 스크롤).
+    w.page.set_viewport_size({"width": 390, "height": 844})
+    w.page.wait_for_timeout(50)
+    width = w.page.evaluate("document.documentElement.scrollWidth")
+    if width > 390:
+        problems.append(f"{rel or '/'}: 휴대폰 폭 390px 에서 문서 폭이 {width}px 입니다")
+    w.page.close()
     assert not problems, "\n".join(problems)
 
 

@@ -19,9 +19,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from jupyter_client.kernelspec import KernelSpecManager
 from mkdocs.config import load_config
-from nbclient import NotebookClient
 from pytest_codeblocks.main import extract_from_buffer
 
 from scripts import figures, katex
@@ -29,13 +27,11 @@ from scripts import notebook as nbk
 from scripts.figures import build as figure_build
 from tests import docblocks
 from tests.conftest import ROOT, page_scope
-from tests.reader_env import make_env
+from tests.reader_env import make_env, reader_notebook_client
 
 
 DOCS = ROOT / "docs"
-NO_NOTEBOOK = {"index.md", "glossary.md"}
-PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.relative_to(DOCS).as_posix()
-               not in NO_NOTEBOOK)
+PAGES = nbk.notebook_pages(DOCS)
 RESULT_MARK = "@@RESULT@@"
 SOLUTION = re.compile(r"```python\n(?P<code>.*?)```\s*```text\n(?P<out>.*?)```", re.DOTALL)
 
@@ -88,17 +84,10 @@ def stdout_of(cell) -> str:
 
 # --------------------------------------------------------------------------- 실행
 @pytest.fixture(scope="module")
-def reader_kernels(tmp_path_factory):
-    """numpy·matplotlib·ipykernel 만 있는 새 환경의 커널 스펙."""
+def reader_python(tmp_path_factory):
+    """numpy·matplotlib·ipykernel 만 있는 새 환경의 파이썬과, 그 커널 스펙을 둘 폴더."""
     python = make_env(tmp_path_factory.mktemp("reader-env"), ["numpy", "matplotlib", "ipykernel"])
-    spec_dir = tmp_path_factory.mktemp("kernels") / "reader"
-    spec_dir.mkdir()
-    (spec_dir / "kernel.json").write_text(json.dumps({
-        "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "reader", "language": "python",
-        "env": {"PYTHONPATH": "", "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
-    }))
-    return KernelSpecManager(kernel_dirs=[str(spec_dir.parent)])
+    return python, tmp_path_factory.mktemp("kernels")
 
 
 def _with_checks(nb: dict, uri: str) -> dict:
@@ -117,22 +106,16 @@ def _with_checks(nb: dict, uri: str) -> dict:
     return nb
 
 
-async def _run_one(nb: dict, workdir: Path, ksm: KernelSpecManager):
-    from jupyter_client.manager import AsyncKernelManager
-
-    class Reader(AsyncKernelManager):
-        def __init__(self, **kw):
-            super().__init__(kernel_spec_manager=ksm, **kw)
-
+async def _run_one(nb: dict, workdir: Path, reader) -> nbformat.NotebookNode:
+    python, spec_root = reader
     node = nbformat.from_dict(nb)
-    client = NotebookClient(node, kernel_name="reader", timeout=120, allow_errors=True,
-                            kernel_manager_class=Reader, resources={"metadata": {"path": str(workdir)}})
+    client = reader_notebook_client(node, python, workdir, spec_root, timeout=120, allow_errors=True)
     await client.async_execute(cwd=str(workdir))
     return node
 
 
 @pytest.fixture(scope="module")
-def executed(site_dir, site_url, reader_kernels, tmp_path_factory):
+def executed(site_dir, site_url, reader_python, tmp_path_factory):
     """모든 노트북을 사이트에서 내려받아 동시에(커널 둘씩) 실행합니다: {uri: (실행 전, 실행 후, 작업 폴더)}."""
     scope = page_scope()
     pages = [scope["uri"]] if scope else PAGES  # make test-page: 그 페이지만
@@ -149,7 +132,7 @@ def executed(site_dir, site_url, reader_kernels, tmp_path_factory):
             workdir = tmp_path_factory.mktemp("empty")
             async with gate:
                 try:
-                    node = await _run_one(_with_checks(downloaded[uri], uri), workdir, reader_kernels)
+                    node = await _run_one(_with_checks(downloaded[uri], uri), workdir, reader_python)
                 except Exception as exc:  # 커널을 못 띄우는 등: 그 페이지의 실패로 보고합니다
                     return uri, exc, workdir
             return uri, node, workdir

@@ -21,8 +21,7 @@ from tests.conftest import ROOT
 
 
 DOCS = ROOT / "docs"
-CONTENT = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
-                 if p.relative_to(DOCS).as_posix() not in ("index.md", "glossary.md"))
+CONTENT = nbk.notebook_pages(DOCS)
 DEPLOY_ENV = {
     "SITE_URL": "https://study.github.io/dl-basics/",
     "REPO_URL": "https://github.com/study/dl-basics",
