@@ -32,6 +32,7 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import extract_from_buffer
 
+from scripts.snippet_check import include_problems
 from scripts.reader_wheel import DOWNLOAD_DIR, build_wheel, install_command
 from tests.docblocks import expand
 from tests.reader_env import importable, make_env, reader_environ
@@ -246,6 +247,8 @@ def test_page_pastes(page, pages):
         return  # 붙여 넣을 python 블록이 없는 페이지(차례, 용어집 …)
     if pages.python.exception() is not None:
         pytest.fail("독자 환경을 준비하지 못했습니다: test_install_line_installs_the_wheel 을 보세요", pytrace=False)
+    if problems := include_problems(page, (ROOT / page).read_text(encoding="utf-8"), ROOT):
+        pytest.fail("\n".join(problems), pytrace=False)  # 포함 줄이 틀려 펼치지 못함: 빌드·문서 테스트와 같은 말로
     blocks, results, stderr = future.result()
     if results is None:
         pytest.fail(f"{page}: 붙여 넣기를 실행하던 파이썬이 결과 없이 끝났습니다 {stderr}", pytrace=False)
