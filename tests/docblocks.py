@@ -53,6 +53,61 @@ def fences(lines: list[str]):
         i = end + 1
 
 
+def output_line(text: str, start: int) -> int | None:
+    """start 줄(1부터)의 python 블록에서 시작하는 묶음(cont)의 출력 블록이 시작하는 줄(1부터, 여는 펜스).
+
+    출력 표시는 묶음의 마지막 블록 뒤에 한 번만 올 수 있으므로(pytest-codeblocks 규칙), start 뒤의 첫 출력 블록입니다.
+    """
+    lines = text.split("\n")
+    for begin, _, _, _, prev in fences(lines):
+        if begin + 1 > start and prev is not None and OUTPUT_MARK.match(lines[prev]):
+            return begin + 1
+    return None
+
+
+def locate(text: str, code: str) -> tuple[int | None, int | None]:
+    """노트북 셀(펼친 코드)이 페이지 원본의 어느 python 펜스에서 왔는가: (펜스 줄, 그 뒤 출력 펜스 줄), 1부터.
+
+    노트북은 스니펫을 펼치고 import 를 셀로 옮기므로 글자 그대로 찾을 수 없습니다. 펜스마다 펼친 줄들과 셀의 줄들이
+    가장 많이 겹치는 펜스를 고릅니다. 출력 펜스는 그 바로 다음 펜스가 ```text·``` 일 때입니다.
+    """
+    lines = text.split("\n")
+    want = {ln.strip() for ln in code.splitlines() if ln.strip()}
+    found = list(fences(lines))
+    best, best_score = None, 0
+    for k, (begin, end, indent, info, _) in enumerate(found):
+        if info != "python":
+            continue
+        body = expand("\n".join(ln[indent:] for ln in lines[begin + 1:end]))
+        score = len(want & {ln.strip() for ln in body.splitlines() if ln.strip()})
+        if score > best_score:
+            best, best_score = k, score
+    if best is None:
+        return None, None
+    begin = found[best][0]
+    after = found[best + 1] if best + 1 < len(found) else None
+    out = after[0] + 1 if after and after[3] in ("", "text") else None
+    return begin + 1, out
+
+
+def first_difference(expected: str, got: str) -> int:
+    """처음 다른 줄의 번호(0부터). 한쪽이 짧으면 모자란 첫 줄."""
+    pairs = list(zip(expected.splitlines() + [None], got.splitlines() + [None]))
+    return next((k for k, (a, b) in enumerate(pairs) if a != b), 0)
+
+
+def mismatch_message(page: str, text: str, lineno: int, name: str, expected: str, got: str, listing: str) -> str:
+    """적힌 출력이 실제와 다를 때의 메시지. 고칠 곳은 출력 블록이므로 그 안의 처음 다른 줄을 앞에 둡니다."""
+    at = output_line(text, lineno)
+    if at:  # 여는 펜스 다음 줄부터가 출력입니다
+        at += 1 + first_difference(expected, got)
+    return (
+        f"{page}:{at or lineno}: 페이지에 적힌 출력이 실제 출력과 다릅니다(코드 블록 {lineno}행, {name}). "
+        f"출력 블록을 아래 '실제 출력'으로 고치세요.\n"
+        f"--- 페이지에 적힌 출력\n{expected}--- 실제 출력\n{got}--- 실행한 코드\n{listing}"
+    )
+
+
 def detach_skipped(text: str) -> tuple[str, list[int]]:
     """뽑기 전에, 실행하지 않는 펜스를 빈 줄로 바꿉니다(줄 번호는 그대로): skip 표시가 붙은 python 블록과,
     출력 블록이 아닌 다른 언어·정보 문자열 없는 블록(```text, ```console, ``` …; 정보 문자열 없는 펜스 속의
@@ -178,10 +233,9 @@ class DocBlock(pytest.Item):
         listing = "\n".join(f"{i:4d} | {line}" for i, line in enumerate(self.block.code.splitlines(), 1))
         if isinstance(excinfo.value, OutputMismatch):
             exp, got = excinfo.value.args
-            return (
-                f"{where}: 페이지에 적힌 출력과 실제 출력이 다릅니다.\n"
-                f"--- 페이지에 적힌 출력\n{exp}--- 실제 출력\n{got}--- 실행한 코드\n{listing}"
-            )
+            page = self.path.relative_to(ROOT).as_posix()
+            return mismatch_message(page, self.path.read_text(encoding="utf-8"), self.lineno, self.name, exp, got,
+                                    listing)
         tb = "".join(traceback.format_exception(excinfo.type, excinfo.value, excinfo.tb))
         # 플러그인 자신의 프레임은 빼고, 코드 블록 안의 프레임부터 보여 줍니다.
         tb = tb[tb.find(f'File "{self.filename}"') - 2:] if self.filename in tb else tb

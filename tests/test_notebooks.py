@@ -152,25 +152,44 @@ def test_downloaded_notebook_runs_for_a_reader(uri, executed):
     if isinstance(node, Exception):
         pytest.fail(f"{where}: 실행하지 못했습니다: {type(node).__name__}: {node}", pytrace=False)
     problems = []
+    page = f"docs/{uri}"
+    text = (DOCS / uri).read_text(encoding="utf-8")
+
+    def at(code: str, expected: str | None = None, got: str | None = None) -> str:
+        """고칠 곳: 셀이 온 페이지 줄(출력이 다르면 출력 블록의 처음 다른 줄)."""
+        code_line, out_line = docblocks.locate(text, code)
+        if expected is not None and out_line:
+            return f"{page}:{out_line + 1 + docblocks.first_difference(expected, got)}"
+        return f"{page}:{code_line}" if code_line else page
+
     for cell in node.cells:
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 tb = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(out.get("traceback", [])))
-                problems.append(f"셀 실패 ({out['ename']}: {out['evalue']}):\n--- 셀\n{cell.source}\n--- 트레이스백\n{tb[-2000:]}")
+                problems.append(f"{at(cell.source)}: 노트북 셀이 실패했습니다({out['ename']}: {out['evalue']}). "
+                                f"이 줄의 코드 블록을 고치세요.\n--- 셀\n{cell.source}\n--- 트레이스백\n{tb[-2000:]}")
     # 페이지에 적힌 출력과 같은가: 미리 넣어 둔 출력(= 페이지의 출력)과 실행한 출력을 셀마다 비교
     expected_cells = [c for c in before["cells"] if c["cell_type"] == "code" and c["metadata"].get("expected_output")]
     by_id = {c.id: c for c in node.cells}
     for cell in expected_cells:
-        got = stdout_of(by_id[cell["id"]])
-        if got != stdout_of(cell):
-            problems.append(f"출력이 페이지와 다릅니다:\n--- 셀\n{cell['source']}\n--- 페이지\n{stdout_of(cell)}--- 노트북\n{got}")
-    page = page_expected_outputs(uri)
-    if [stdout_of(c) for c in expected_cells] != page:
-        problems.append(f"노트북에 든 출력 {len(expected_cells)}개가 페이지의 출력 블록 {len(page)}개와 맞지 않습니다")
+        got, want = stdout_of(by_id[cell["id"]]), stdout_of(cell)
+        if got != want:
+            problems.append(f"{at(cell['source'], want, got)}: 페이지에 적힌 출력이 노트북에서 실행한 출력과 다릅니다. "
+                            f"출력 블록을 고치세요.\n--- 셀\n{cell['source']}\n--- 페이지\n{want}--- 노트북\n{got}")
+    page_outputs = page_expected_outputs(uri)
+    if [stdout_of(c) for c in expected_cells] != page_outputs:
+        problems.append(f"{page}: 노트북에 든 출력 {len(expected_cells)}개가 페이지의 출력 블록 {len(page_outputs)}개와 "
+                        f"맞지 않습니다(scripts/notebook.py 의 출력 셀 나누기를 보세요)")
     for k, expected in enumerate(node.metadata.get("solutions", [])):
-        if stdout_of(by_id[f"solution-{k}"]) != expected:
-            problems.append(f"연습문제 풀이 {k + 1} 의 출력이 다릅니다:\n{by_id[f'solution-{k}'].source}")
-    assert not problems, f"{where}:\n" + "\n\n".join(problems)
+        cell = by_id[f"solution-{k}"]
+        got = stdout_of(cell)
+        if got != expected:
+            problems.append(f"{at(cell.source, expected, got)}: 연습문제 풀이 {k + 1} 의 적힌 출력이 실행한 출력과 "
+                            f"다릅니다. 풀이의 출력 블록을 고치세요.\n--- 셀\n{cell.source}\n--- 페이지\n{expected}"
+                            f"--- 노트북\n{got}")
+    if problems:
+        pytest.fail("\n\n".join(problems) + f"\n(내려받기 노트북 {nbk.download_path(uri)} 을 새 환경에서 실행한 결과)",
+                    pytrace=False)
     report = json.loads(stdout_of(by_id["final-check"]).split(RESULT_MARK, 1)[1])
     assert not report["snippets_importable"] and not report["scripts_importable"], \
         f"{where}: 커널이 이 저장소의 패키지를 봅니다 — 격리된 환경이 아닙니다"
