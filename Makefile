@@ -59,9 +59,12 @@ new-chapter: setup
 	@test -n "$(PART)" -a -n "$(SLUG)" -a -n "$(TITLE)" || { echo '사용법: make new-chapter PART=<폴더> SLUG=<영어-슬러그> TITLE="<한국어 제목>"' >&2; exit 2; }
 	$(BIN)/python -m scripts.new_chapter "$(PART)" "$(SLUG)" "$(TITLE)"
 
-# 잠금 파일 다시 만들기(의존성을 바꿀 때만)
+# 잠금 파일 다시 만들기(의존성을 바꿀 때만). 지원하는 모든 파이썬(3.11 이상, pyproject.toml)에 하나의 잠금 파일:
+# --universal 은 버전마다 맞는 조건(marker)을 달고, --fork-strategy fewest 는 패키지마다 한 버전만 골라
+# 3.11·3.12·3.13 에서 같은 numpy·matplotlib 으로(같은 출력·같은 그림) 돌게 합니다. tests/test_lock.py 가 확인합니다.
+LOCK_FLAGS := --universal --fork-strategy fewest --python-version 3.11 --generate-hashes
 lock:
-	$(BIN)/uv pip compile requirements.in -o requirements.lock --python-version 3.11 --generate-hashes --quiet
+	$(BIN)/uv pip compile requirements.in -o requirements.lock $(LOCK_FLAGS) --quiet
 	npm install --package-lock-only --no-audit --no-fund
 
 clean:
