@@ -100,3 +100,19 @@ def test_lock_flag_check_names_a_forked_or_stale_lock():
     stale = good.replace(" --universal --fork-strategy fewest", " --python-version 3.11")
     assert lock_flag_problems(make, stale)[0].startswith("requirements.lock:2: `uv pip compile")
     assert lock_flag_problems("", good)[0].startswith("Makefile: LOCK_FLAGS")
+
+
+def test_workflow_tests_every_supported_python():
+    """pyproject.toml 이 약속한 가장 낮은 파이썬부터, 독자가 흔히 쓰는 배포판의 파이썬(우분투 24.04 의 3.12, 데비안 13 의
+    3.13)까지 워크플로가 make test 를 돌립니다."""
+    import tomllib
+
+    import yaml
+
+    floor = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    flow = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    matrix = flow["jobs"]["test-and-build"]["strategy"]["matrix"]["python"]
+    assert floor == ">=3.11" and matrix[0] == "3.11", \
+        f".github/workflows/site.yml: matrix.python {matrix} 가 pyproject.toml 의 requires-python {floor} 부터 시작해야 합니다"
+    assert {"3.12", "3.13"} <= set(matrix), \
+        f".github/workflows/site.yml: matrix.python {matrix} 에 3.12·3.13 을 넣으세요(우분투 24.04·데비안 13 의 파이썬)"
