@@ -90,7 +90,12 @@ def on_page_content(html: str, page, config, files) -> str:
             f'<img {pre}src="{url}.dark.svg#only-dark"{extra}{post}>'
         )
 
-    return IMG.sub(both_variants, html)
+    html = IMG.sub(both_variants, html)
+    # 복잡한 그림(경로, 히스토그램 …)의 수치 표: 그림 아래 접힌 표로(scripts/figures 의 @figure_data).
+    from scripts.figures import attach_data
+
+    tables = {p.name[: -len(".data.html")]: p.read_text(encoding="utf-8") for p in out.glob("*.data.html")}
+    return attach_data(html, tables)
 
 
 def on_post_build(config) -> None:

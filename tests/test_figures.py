@@ -65,3 +65,37 @@ def test_hangul_renders_with_the_pinned_font():
 def test_figure_names_are_slugs():
     with pytest.raises(ValueError):
         figures.figure("시그모이드")
+
+
+# ------------------------------------------------------------------ 복잡한 그림의 수치 표
+def test_figure_data_is_attached_after_its_figure_and_described_by_it():
+    from scripts.figures import FigureData, attach_data, data_html
+
+    table = data_html("paths", FigureData("요약입니다.", ("기법", "값"), (("SGD", "1 < 2"),)))
+    assert 'id="figure-data-paths"' in table and "<th scope=\"row\">SGD</th><td>1 &lt; 2</td>" in table
+    page = ('<p>앞</p><figure><img alt="경로" src="../figures/paths.svg#only-light" loading="lazy">'
+            '<img alt="경로" src="../figures/paths.dark.svg#only-dark" loading="lazy"><figcaption>그림 1</figcaption>'
+            '</figure><figure><img alt="다른" src="../figures/other.svg"></figure>')
+    out = attach_data(page, {"paths": table})
+    assert out.count('aria-describedby="figure-data-paths"') == 2, out
+    assert out.index("</figure>") < out.index(table) < out.index('<figure><img alt="다른"')
+    assert 'alt="다른" src="../figures/other.svg">' in out, "수치 표가 없는 그림은 그대로"
+
+
+def test_complex_figures_have_data_tables_computed_from_the_drawn_data():
+    from scripts import figures as reg
+    from snippets import landscapes as ls
+    from snippets.optimizers import SGD, run
+
+    reg.load_all()
+    assert {"optimizer-paths", "gd-paths", "activation-histograms", "vanishing-gradient"} <= set(reg.DATA)
+    assert set(reg.DATA) <= set(reg.REGISTRY), "수치 표는 등록된 그림에만"
+    paths = reg.DATA["optimizer-paths"]()
+    sgd = run(SGD(0.95), ls.elongated_grad, (-7.0, 2.0), 30)  # 그림과 같은 설정으로 따로 계산
+    row = next(r for r in paths.rows if r[0].startswith("SGD"))
+    want = f"({sgd[30][0]:.2f}, {sgd[30][1]:.2f}), f = {ls.elongated(sgd[30]):.3f}".replace("-", "−")
+    assert row[-1].replace("\u00a0", " ") == want
+    for name, make in reg.DATA.items():
+        data = make()
+        assert data.rows and all(len(r) == len(data.columns) for r in data.rows), name
+        assert data.summary.rstrip().endswith("다."), f"{name}: 요약은 합니다체 문장으로"

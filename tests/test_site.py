@@ -10,7 +10,7 @@ import pytest
 
 from scripts import figures
 from scripts.site_check import config_key_of, source_line, source_of
-from tests.conftest import ROOT, site_pages, summarize_build_log
+from tests.conftest import ROOT, page_scope, site_pages, summarize_build_log
 
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -156,3 +156,25 @@ def test_build_check_names_a_missing_figure_variant(tmp_path):
     assert missing_images(tmp_path) == ["docs/basics/activation-functions.md: figures/sigmoid.dark.svg"]
     (tmp_path / "figures" / "sigmoid.dark.svg").write_text("<svg/>")
     assert missing_images(tmp_path) == []
+
+
+def test_complex_figures_carry_their_data_table_on_the_page(site_dir):
+    """@figure_data 로 수치 표를 단 그림은 그 그림이 실린 페이지에서 그림 바로 뒤에 접힌 표가 있고, 그림이 그 표를
+    설명(aria-describedby)으로 가리킵니다."""
+    from scripts import figures as reg
+
+    reg.load_all()
+    problems = []
+    for name in sorted(reg.DATA):
+        shown = [p for p in site_pages(site_dir)
+                 if f"figures/{name}.svg" in (site_dir / p / "index.html").read_text(encoding="utf-8")]
+        if not shown and not page_scope():  # make test-page 는 한 페이지만 빌드합니다
+            problems.append(f"scripts/figures: 수치 표가 있는 그림 {name} 이(가) 어느 페이지에도 없습니다")
+        for page in shown:
+            html = (site_dir / page / "index.html").read_text(encoding="utf-8")
+            figure_end = html.find("</figure>", html.find(f"figures/{name}.svg"))
+            table = html.find(f'<details class="figure-data" id="figure-data-{name}">')
+            if table != figure_end + len("</figure>") or f'aria-describedby="figure-data-{name}"' not in html:
+                problems.append(f"{page}: 그림 {name} 뒤에 수치 표가 없거나 그림이 표를 가리키지 않습니다 — "
+                                f"그림을 <figure markdown> 안에 두었는지, hooks/figures.py 가 attach_data 를 부르는지 보세요")
+    assert not problems, "\n".join(problems)

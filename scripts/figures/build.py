@@ -89,6 +89,17 @@ def _render_files(name: str, paths: dict[str, Path]) -> float:
         except Exception as exc:
             src = Path(sys.modules[spec.module].__file__).relative_to(ROOT)
             raise RuntimeError(f"그림 '{name}' ({src}, {theme}) 그리기 실패: {type(exc).__name__}: {exc}") from None
+    # 수치 표(있으면): 그림과 같은 모듈·같은 데이터라 같은 입력 해시로 함께 새로 씁니다.
+    table = next(iter(paths.values())).with_name(f"{name}.data.html")
+    if name in figures.DATA:
+        try:
+            table.write_text(figures.data_html(name, figures.DATA[name]()), encoding="utf-8")
+        except Exception as exc:
+            src = Path(sys.modules[spec.module].__file__).relative_to(ROOT)
+            raise RuntimeError(f"그림 '{name}' 의 수치 표({src}, @figure_data) 만들기 실패: "
+                               f"{type(exc).__name__}: {exc}") from None
+    else:
+        table.unlink(missing_ok=True)
     return time.perf_counter() - start
 
 
@@ -101,10 +112,15 @@ def build(out: Path, force: bool = False, only: list[str] | None = None, jobs: i
     manifest_path = out / "manifest.json"
     old = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     manifest, todo = {}, {}
+    orphans = sorted(set(figures.DATA) - set(registry))
+    if orphans:
+        raise SystemExit(f"@figure_data 로 수치 표를 등록한 그림이 등록소에 없습니다: {', '.join(orphans)} "
+                         f"(scripts/figures/ 에서 이름을 @figure 와 같게 쓰세요)")
     for name, spec in registry.items():
         key = figure_key(spec)
         paths = {t: out / (f"{name}.svg" if t == "light" else f"{name}.{t}.svg") for t in style.THEMES}
         fresh = old.get(name, {}).get("key") == key and all(p.exists() for p in paths.values())
+        fresh = fresh and (name not in figures.DATA or (out / f"{name}.data.html").exists())
         if force or not fresh or (only and name in only):
             todo[name] = paths
         manifest[name] = {"key": key, "module": spec.module}
@@ -131,7 +147,9 @@ def build(out: Path, force: bool = False, only: list[str] | None = None, jobs: i
         raise SystemExit("\n".join(failures))
     # 등록에서 빠진 그림의 옛 파일은 지웁니다(사라진 그림이 살아 있는 것처럼 보이지 않게).
     for stale in set(old) - set(manifest):
-        for path in out.glob(f"{stale}.*svg"):
+        for path in [*out.glob(f"{stale}.*svg"), out / f"{stale}.data.html"]:
+            if not path.exists():
+                continue
             path.unlink()
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True))
     return timings

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib import ticker
 from matplotlib.lines import Line2D
 
-from scripts.figures import figure
+from scripts.figures import FigureData, figure, figure_data
 from scripts.figures.style import color
 from snippets.initialization import activations_per_layer, grad_norms_per_layer, make_deep_net
 from snippets.normalization import (make_height_income, minmax_fit, minmax_transform, standardize_fit,
@@ -175,6 +175,36 @@ def draw_activation_histograms(axes):
             if r == 0:
                 ax.set_title(f"{layer}층의 활성값", fontsize=10)
         axes[r, 0].set_ylabel(label, fontsize=8.5)
+
+
+@figure_data("vanishing-gradient")
+def vanishing_gradient_data() -> FigureData:
+    sig, rel = _grad_norms()
+    rows = tuple((f"{l}층", f"{s:.2e}", f"{r:.2e}") for l, s, r in zip(range(1, 11), sig, rel))
+    return FigureData(
+        "층마다 가중치 기울기의 크기 ‖∂J/∂W‖입니다. 1층이 입력 쪽, 10층이 출력 쪽입니다.",
+        ("층", "시그모이드 + Xavier", "ReLU + He"),
+        rows,
+    )
+
+
+@figure_data("activation-histograms")
+def activation_histograms_data() -> FigureData:
+    rows = []
+    for acts, (act, _, label) in zip(_activations(), HIST_ROWS):
+        for layer in HIST_LAYERS:
+            a = acts[layer - 1]
+            if act == "sigmoid":   # 양 끝(포화)에 몰린 몫
+                edge = f"{np.mean((a < 0.05) | (a > 0.95)):.0%}"
+            else:                  # ReLU 는 정확히 0 인 몫
+                edge = f"{np.mean(a == 0):.0%}"
+            rows.append((f"{label.replace(chr(10), ' ')}, {layer}층", f"{a.mean():.3f}", f"{a.std():.3f}", edge))
+    return FigureData(
+        "설정마다 1, 3, 5층 활성값의 평균, 표준편차, 그리고 끝에 몰린 몫입니다. 시그모이드는 0.05 미만이나 0.95 초과인 "
+        "값(기울기가 거의 0인 포화 영역)의 몫, ReLU는 정확히 0인 값의 몫입니다.",
+        ("설정과 층", "평균", "표준편차", "끝에 몰린 몫 (시그모이드: 포화, ReLU: 0)"),
+        tuple(rows),
+    )
 
 
 @figure("feature-scaling", size=(8.6, 3.0), grid=(1, 3))

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib import ticker
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
-from scripts.figures import figure
+from scripts.figures import FigureData, figure, figure_data
 from scripts.figures.style import color
 from snippets import landscapes as ls
 from snippets.minibatch import make_regression, mse_loss, train_linreg, updates_per_epoch
@@ -161,6 +161,31 @@ def draw_gd_paths(ax):
     ax.legend(loc="upper left", fontsize=9)
 
 
+def _point(p) -> str:
+    # 칸이 좁으면 좌표와 손실 사이에서만 줄이 바뀌도록 좌표 안은 줄바꿈 없는 공백(U+00A0)으로
+    return f"({p[0]:.2f},\u00a0{p[1]:.2f})".replace("-", "−")
+
+
+@figure_data("gd-paths")
+def gd_paths_data() -> FigureData:
+    x, y, paths = _regression_paths()
+    names = {"batch": ("배치 경사 하강법", x.shape[1]), "mini": ("미니배치 경사 하강법", 16), "sgd": ("확률적 경사 하강법", 1)}
+    rows = []
+    for key in ("batch", "mini", "sgd"):
+        p = paths[key]
+        # 흔들림: 지나간 길이 ÷ 출발점과 끝점 사이의 곧은 거리(1이면 곧게 갔습니다)
+        walked = np.linalg.norm(np.diff(p, axis=0), axis=1).sum()
+        wiggle = walked / np.linalg.norm(p[-1] - p[0])
+        label, m = names[key]
+        rows.append((label, str(m), str(len(p) - 1), _point(p[-1]), f"{mse_loss(*p[-1], x, y):.3f}", f"{wiggle:.2f}"))
+    return FigureData(
+        "세 방법 모두 (w, b) = (−2, −3)에서 출발합니다. 흔들림은 지나간 길이를 출발점과 끝점 사이의 곧은 거리로 나눈 값으로, "
+        "1이면 곧게 간 것이고 클수록 많이 흔들린 것입니다.",
+        ("방법", "배치 크기", "갱신 횟수", "끝 위치 (w, b)", "끝 손실", "흔들림"),
+        tuple(rows),
+    )
+
+
 @figure("saddle-point", size=(5.6, 4.2), projection="3d")
 def draw_saddle(ax):
     g = np.linspace(-2, 2, 21)
@@ -264,6 +289,21 @@ def draw_optimizer_paths(axes):
     _plain_log(ax.yaxis)
     ax.tick_params(labelsize=8)
     ax.legend(fontsize=8, loc="lower left", ncol=2, handlelength=1.2)
+
+
+@figure_data("optimizer-paths")
+def optimizer_paths_data() -> FigureData:
+    steps = (5, 10, 20, 30)
+    rows = tuple(
+        (name, *(f"{_point(p[k])}, f\u00a0=\u00a0{ls.elongated(p[k]):.3f}" for k in steps))
+        for name, p in _optimizer_paths().items()
+    )
+    return FigureData(
+        "다섯 기법 모두 (x, y) = (−7, 2)에서 출발해 최솟값 (0, 0)으로 갑니다. 칸마다 그 걸음에서의 위치와 손실 f입니다. "
+        "y가 부호를 바꾸며 오가면 지그재그, x가 0을 지나쳤다가 돌아오면 관성으로 지나친 것입니다.",
+        ("기법", *(f"{k}걸음" for k in steps)),
+        rows,
+    )
 
 
 # ---------------------------------------------------------------- III.3 미니배치
