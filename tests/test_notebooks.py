@@ -22,9 +22,8 @@ import pytest
 from mkdocs.config import load_config
 from pytest_codeblocks.main import extract_from_buffer
 
-from scripts import figures, katex
+from scripts import katex
 from scripts import notebook as nbk
-from scripts.figures import build as figure_build
 from tests import docblocks
 from tests.conftest import ROOT, page_scope
 from tests.reader_env import make_env, reader_notebook_client
@@ -234,16 +233,14 @@ def test_download_notebook_is_self_contained_and_matches_the_build(uri, site_dir
     n_figures = len(re.findall(r"figures/[a-z0-9-]+\.svg", (DOCS / uri).read_text(encoding="utf-8")))
     assert sum(len(c.get("attachments", {})) for c in nb["cells"]) == n_figures
     assert re.search(r'<h1 id="[a-z-]+">', "\n".join(c["source"] for c in nb["cells"][:3]))
-    # 같은 원본에서 다시 만들면 똑같습니다(사이트 주소만 빌드 설정을 따름)
+    # 같은 원본에서 다시 만들면 똑같습니다(사이트 주소만 빌드 설정을 따름). 그림은 빌드가 사이트에 넣은 것을 씁니다
+    # (그림이 다시 그려도 같은지는 tests/test_figures.py 의 결정성 검사가 봅니다).
     config = load_config(str(ROOT / "mkdocs.yml"))
     again, _ = nbk.build_notebook(docblocks.expand((DOCS / uri).read_text(encoding="utf-8")), "download", uri,
-                                  config["site_url"] or "/", _figure_svg, library=nbk.SnippetLibrary(ROOT),
+                                  config["site_url"] or "/", lambda name: (site_dir / "figures" / f"{name}.svg").read_bytes(),
+                                  library=nbk.SnippetLibrary(ROOT),
                                   where=f"docs/{uri}", title=nb["cells"][0]["source"].split("[", 1)[1].split("]")[0])
     assert nbk.dumps(again) == path.read_text(encoding="utf-8"), f"docs/{uri}: 빌드된 노트북이 원본과 다릅니다(낡은 빌드?)"
-
-
-def _figure_svg(name: str) -> bytes:
-    return figure_build.render(figures.load_all()[name], "light")
 
 
 @pytest.mark.parametrize("uri", sorted(("practice/iris.md", "practice/from-scratch.md")))
