@@ -67,10 +67,10 @@ def test_adam_bias_correction():
     p = {"w": np.array([0.0])}
     for t in range(1, 4):
         opt.update(p, {"w": np.array([2.0])})
-        m, v = opt.m["w"][0], opt.v["w"][0]
-        assert m == pytest.approx(2.0 * (1 - 0.9 ** t))           # 보정 전: 0 쪽으로 치우침
-        assert m / (1 - 0.9 ** t) == pytest.approx(2.0)             # 보정 후: 참값
-        assert v / (1 - 0.999 ** t) == pytest.approx(4.0)
+        v, h = opt.v["w"][0], opt.h["w"][0]
+        assert v == pytest.approx(2.0 * (1 - 0.9 ** t))           # 보정 전: 0 쪽으로 치우침
+        assert v / (1 - 0.9 ** t) == pytest.approx(2.0)             # 보정 후: 참값
+        assert h / (1 - 0.999 ** t) == pytest.approx(4.0)
     assert p["w"][0] == pytest.approx(-0.03, rel=1e-3)
 
 
