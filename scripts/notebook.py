@@ -48,7 +48,7 @@ CODEBLOCKS_MARK = re.compile(r"^\s*<!--\s*pytest[-.][^>]*-->\s*$")
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
 PACKAGE = "snippets"
 # 내려받을 노트북이 없는 페이지(차례와 용어집: 코드가 없음). 빌드 훅·테스트·make bench 가 함께 씁니다.
-NO_NOTEBOOK = ("index.md", "glossary.md")
+NO_NOTEBOOK = ("index.md", "glossary.md", "corrections.md")
 
 
 def notebook_pages(docs: Path) -> list[str]:
