@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from scripts import corrections, katex, reader_wheel
+from scripts import katex, reader_wheel
 from scripts import notebook as nbk
 from scripts.snippet_check import include_problems
 
@@ -134,7 +134,7 @@ def on_files(files: Files, config) -> Files:
         raw = Path(src.abs_src_path).read_text(encoding="utf-8")
         if problems := include_problems(f"docs/{uri}", raw, root):
             raise PluginError("\n".join(problems))
-        expanded = expand(corrections.annotate(raw, uri))   # 원본 바로잡기 상자의 앵커와 모음 링크
+        expanded = expand(raw)
         nb_uri = uri[: -len(".md")] + ".ipynb"
         try:
             nb, renderer = nbk.build_notebook(expanded, "site", nb_uri, config["site_url"] or "/", where=f"docs/{uri}")
@@ -263,7 +263,7 @@ def on_post_build(config) -> None:
                 continue  # make serve: 오류는 hooks/snippet_check.py 가 이미 알렸고, 고치면 다음 저장 때 만들어집니다
             raise PluginError("\n".join(problems))
         try:
-            nb, renderer = nbk.build_notebook(expand(corrections.annotate(raw, uri)), "download", uri, site_url,
+            nb, renderer = nbk.build_notebook(expand(raw), "download", uri, site_url,
                                               figure_svg, library=library, where=f"docs/{uri}",
                                               title=_titles.get(uri))
         except nbk.NotebookSourceError as exc:
