@@ -28,6 +28,8 @@ from typing import Callable
 import nbformat
 from nbformat import v4
 
+from scripts import corrections
+
 FENCE_OPEN = re.compile(r"^```python\s*$")
 PLAIN_FENCE = re.compile(r"^```(text)?\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*\{\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}\s*$")
@@ -48,7 +50,7 @@ CODEBLOCKS_MARK = re.compile(r"^\s*<!--\s*pytest[-.][^>]*-->\s*$")
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
 PACKAGE = "snippets"
 # 내려받을 노트북이 없는 페이지(차례와 용어집: 코드가 없음). 빌드 훅·테스트·make bench 가 함께 씁니다.
-NO_NOTEBOOK = ("index.md", "glossary.md")
+NO_NOTEBOOK = ("index.md", "glossary.md", "corrections.md")
 
 
 def notebook_pages(docs: Path) -> list[str]:
@@ -444,7 +446,8 @@ def build_notebook(expanded: str, mode: str, page_uri: str, site_url: str,
                    title: str | None = None) -> tuple[nbformat.NotebookNode, Renderer]:
     """스니펫을 펼친 원본 글 → nbformat 4 노트북. mode="download" 이면 library 로 가져오기를 셀에 넣습니다."""
     renderer = Renderer(mode, page_uri, site_url, figure_svg)
-    cells = split_cells(expanded, where)
+    # 원본 바로잡기 상자: 사이트 페이지와 같은 앵커와 '원본과 다른 점' 모음으로 가는 링크(scripts/corrections.py)
+    cells = split_cells(corrections.annotate(expanded, where_uri(page_uri)), where)
     if mode == "download":
         if library is None:
             raise ValueError("download 노트북에는 SnippetLibrary 가 필요합니다")

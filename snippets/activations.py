@@ -77,13 +77,13 @@ def relu_grad(x):
 
 # --8<-- [start:leaky-relu]
 def leaky_relu(x, a=0.01):
-    """Leaky ReLU: 음수 쪽에도 작은 기울기 a를 남깁니다."""
+    """Leaky ReLU: 음수 쪽에도 작은 배율 a를 남깁니다(y = a·x)."""
     x = np.asarray(x, dtype=float)
     return np.where(x > 0, x, a * x)
 
 
 def leaky_relu_grad(x, a=0.01):
-    """x > 0 이면 1, 아니면 a — 음수 쪽 기울기도 0이 아닙니다."""
+    """x > 0 이면 1, 아니면 a — 음수 쪽 도함수도 0이 아닙니다."""
     return np.where(np.asarray(x) > 0, 1.0, a)
 # --8<-- [end:leaky-relu]
 
@@ -174,7 +174,7 @@ class ReLU:
 
 
 class PReLU:
-    """PReLU 층: 기울기 a를 매개변수로 갖습니다.
+    """PReLU 층: 음수 쪽 배율 a를 매개변수로 갖습니다.
 
     backward에서 a에 대한 기울기 da도 구합니다.
     """

@@ -78,7 +78,7 @@ def train(X, Y, params, lr=0.5, steps=1000):
 
 # --8<-- [start:dense]
 class Dense:
-    """완전 연결 계층 Z = W·A + b. backward 에 필요한 입력 x 만 기억합니다."""
+    """완전 연결 층 Z = W·A + b. backward 에 필요한 입력 x 만 기억합니다."""
 
     def __init__(self, W, b):
         self.W, self.b = W, b

@@ -32,7 +32,7 @@ def deep_tent(x, k):
 
 
 def count_pieces(x, y):
-    """꺾은선 (x, y) 의 직선 조각 수: 기울기가 바뀌는 곳의 개수 + 1."""
+    """꺾은선 (x, y) 의 직선 조각 수: 꺾이는 곳(직선의 방향이 바뀌는 곳)의 개수 + 1."""
     slopes = np.diff(y) / np.diff(x)
     return 1 + int(np.sum(~np.isclose(slopes[1:], slopes[:-1])))
 # --8<-- [end:tent]

@@ -1,4 +1,4 @@
-"""실습: iris 품종 분류 — 원본 과제의 케라스 모델(4 → 30 → 16 → 3)을 numpy만으로 만듭니다.
+"""실습: 붓꽃(iris) 품종 분류 — 원본 과제의 케라스 모델(4 → 30 → 16 → 3)을 numpy만으로 만듭니다.
 
 페이지(docs/practice/iris.md)와 내려받는 노트북은 아래의 이름 붙은 구간을 그대로 씁니다.
 노트북은 프로젝트 파일 없이 돌아야 하므로, 이 파일은 numpy 말고는 아무것도 가져오지 않습니다.
@@ -144,22 +144,22 @@ class Adam:
 
     def __init__(self, size, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-7):
         self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
-        self.m, self.v, self.tmp = np.zeros(size), np.zeros(size), np.zeros(size)
+        self.v, self.h, self.tmp = np.zeros(size), np.zeros(size), np.zeros(size)
         self.t = 0
 
     def update(self, theta, grad):
         """theta를 제자리에서 갱신합니다. 임시 배열도 미리 만들어 둔 것을 씁니다."""
         self.t += 1
-        self.m *= self.beta1
-        self.m += (1 - self.beta1) * grad          # 1차 모멘트: 기울기의 이동 평균
+        self.v *= self.beta1
+        self.v += (1 - self.beta1) * grad          # 1차 모멘트: 기울기의 이동 평균
         np.multiply(grad, grad, out=self.tmp)
-        self.v *= self.beta2
-        self.v += (1 - self.beta2) * self.tmp      # 2차 모멘트: 기울기 제곱의 이동 평균
+        self.h *= self.beta2
+        self.h += (1 - self.beta2) * self.tmp      # 2차 모멘트: 기울기 제곱의 이동 평균
         # 처음 몇 걸음의 0 쪽 치우침을 학습률 쪽에서 한꺼번에 보정합니다.
         step = self.lr * np.sqrt(1 - self.beta2 ** self.t) / (1 - self.beta1 ** self.t)
-        np.sqrt(self.v, out=self.tmp)
-        self.tmp += self.eps
-        np.divide(self.m, self.tmp, out=self.tmp)
+        np.sqrt(self.h, out=self.tmp)
+        self.tmp += self.eps                       # ε̂: 보정 전 √h 에 더함(케라스와 같음)
+        np.divide(self.v, self.tmp, out=self.tmp)
         self.tmp *= step
         theta -= self.tmp
 # --8<-- [end:adam]

@@ -42,12 +42,12 @@ def saddle_grad(p):
 
 
 def plateau(w):
-    """왼쪽에 길고 거의 평평한 고원, 오른쪽에 최솟값이 있는 손실."""
-    return 0.5 * (1 - np.tanh(w - 3)) + 0.01 * (w - 6) ** 2
+    """골짜기 하나(w = 4)를 빼면 어디나 거의 평평한(높이 1) 손실: 골짜기에서 멀면 기울기가 사실상 0입니다."""
+    return 1 - np.exp(-((w - 4) ** 2) / 2)
 
 
 def plateau_grad(w):
-    return -0.5 / np.cosh(w - 3) ** 2 + 0.02 * (w - 6)
+    return (w - 4) * np.exp(-((w - 4) ** 2) / 2)
 
 
 # --8<-- [start:elongated]

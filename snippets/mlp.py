@@ -1,4 +1,4 @@
-"""I.2 다층 퍼셉트론: 은닉층 하나로 XOR 을 풀고, 완전 연결 계층의 순전파를 계산합니다.
+"""I.2 다층 퍼셉트론: 은닉층 하나로 XOR 을 풀고, 완전 연결 층의 순전파를 계산합니다.
 
 표기법(사이트 공통): 열이 샘플, W[l] 은 n_l × n_(l-1), w[l]_ji 는 앞 층 i번 노드 → 이 층 j번 노드.
 """
@@ -9,7 +9,7 @@ from snippets.activations import step
 
 # --8<-- [start:dense]
 def dense(A_prev, W, b, g):
-    """완전 연결 계층 하나: Z = W A_prev + b, A = g(Z).
+    """완전 연결 층 하나: Z = W A_prev + b, A = g(Z).
 
     A_prev 는 n_(l-1)×m, 결과는 n_l×m 입니다.
     """

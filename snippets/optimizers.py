@@ -70,22 +70,22 @@ class RMSProp:
 
 # --8<-- [start:adam]
 class Adam:
-    """모멘텀(1차 모멘트 m)과 RMSProp(2차 모멘트 v)을 합치고, 0에서 시작한 치우침을 보정합니다."""
+    """모멘텀(1차 모멘트 v)과 RMSProp(2차 모멘트 h)을 합치고, 0에서 시작한 치우침을 보정합니다."""
 
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
         self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
-        self.m, self.v, self.t = {}, {}, 0
+        self.v, self.h, self.t = {}, {}, 0
 
     def update(self, params, grads):
         self.t += 1
         for key in params:
-            m = self.m.setdefault(key, np.zeros_like(params[key]))
             v = self.v.setdefault(key, np.zeros_like(params[key]))
-            m += (1 - self.beta1) * (grads[key] - m)        # m ← β₁m + (1−β₁)g
-            v += (1 - self.beta2) * (grads[key] ** 2 - v)   # v ← β₂v + (1−β₂)g²
-            m_hat = m / (1 - self.beta1 ** self.t)          # 편향 보정
-            v_hat = v / (1 - self.beta2 ** self.t)
-            params[key] -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+            h = self.h.setdefault(key, np.zeros_like(params[key]))
+            v += (1 - self.beta1) * (grads[key] - v)        # v ← β₁v + (1−β₁)g
+            h += (1 - self.beta2) * (grads[key] ** 2 - h)   # h ← β₂h + (1−β₂)g²
+            v_hat = v / (1 - self.beta1 ** self.t)          # 치우침 보정
+            h_hat = h / (1 - self.beta2 ** self.t)
+            params[key] -= self.lr * v_hat / (np.sqrt(h_hat) + self.eps)
 # --8<-- [end:adam]
 
 

@@ -28,14 +28,16 @@ def mse(y_hat, y):
 
 # --8<-- [start:experiment]
 def overfit_experiment(degree=12, epochs=5000, lam=0.0, seed=1):
-    """12개 점에 12차 다항식을 경사 하강법으로 맞추며 훈련·테스트 오차를 기록합니다.
+    """12개 점에 12차 다항식을 경사 하강법으로 맞추며 훈련·검증·테스트 오차를 기록합니다.
 
     lam > 0 이면 L2 규제(가중치 감쇠)를 켭니다. 절편(0차 계수)은 규제하지 않습니다.
-    돌려주는 값: 기록한 에포크, 훈련 MSE, 테스트 MSE, 마지막 계수.
+    검증 데이터(30개)로 멈출 때를 고르고, 테스트 데이터(200개)는 고른 뒤 한 번만 봅니다.
+    돌려주는 값: 기록한 에포크, 훈련·검증·테스트 MSE, 마지막 계수.
     """
     x, y = make_sine_data(12, seed)
+    x_val, y_val = make_sine_data(30, seed + 50)
     x_test, y_test = make_sine_data(200, seed + 100)
-    P, P_test = poly_features(x, degree), poly_features(x_test, degree)
+    P, P_val, P_test = poly_features(x, degree), poly_features(x_val, degree), poly_features(x_test, degree)
     n = len(x)
     lr = 1.0 / np.linalg.eigvalsh(P.T @ P / n).max()   # 발산하지 않는 가장 큰 학습률 근처
     penalized = np.r_[0.0, np.ones(degree)]
@@ -48,6 +50,7 @@ def overfit_experiment(degree=12, epochs=5000, lam=0.0, seed=1):
     # 오차는 학습이 끝난 뒤 모든 에포크의 계수로 한꺼번에 계산합니다(학습에는 영향 없음).
     return {"epoch": np.arange(1, epochs + 1),
             "train": np.mean((history @ P.T - y) ** 2, axis=1),
+            "val": np.mean((history @ P_val.T - y_val) ** 2, axis=1),
             "test": np.mean((history @ P_test.T - y_test) ** 2, axis=1),
             "w": w}
 # --8<-- [end:experiment]

@@ -81,3 +81,24 @@ def test_dense_backward_matches_numerical_gradient():
     assert relative_error(dx, numerical_gradient(f, x)) < 1e-6
     assert relative_error(layer.dW, numerical_gradient(f, layer.W)) < 1e-6
     assert relative_error(layer.db, numerical_gradient(f, layer.b)) < 1e-6
+
+
+def test_xor_failures_written_on_the_page():
+    """역전파 페이지의 '시드 0~49' 문장은 이 측정값입니다(바뀌면 페이지를 고칩니다)."""
+    from pathlib import Path
+    from snippets.backprop import forward, init_params, train
+    X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
+    Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+    dead = []
+    for seed in range(50):
+        params = init_params(2, 4, 1, seed=seed)
+        train(X, Y, params, lr=0.5, steps=2000)
+        A2, cache = forward(X, params)
+        if np.any(np.round(A2) != Y):
+            dead.append(int(np.sum(np.all(cache["Z1"] <= 0, axis=1))))
+    assert len(dead) == 11
+    assert sorted(dead) == [1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 4]
+    page = (Path(__file__).resolve().parents[1] / "docs/training/backpropagation.md").read_text(encoding="utf-8")
+    text = " ".join(page.split())
+    assert "50번 중 11번" in text and "보통 2~3개" in text and "11번 중 1번" in text, \
+        "docs/training/backpropagation.md 의 '학습 돌려 보기' 절의 측정 문장이 이 값과 맞아야 합니다"

@@ -104,15 +104,15 @@ def test_adam_matches_textbook_formula():
     theta = rng.normal(size=5)
     ref = theta.copy()
     opt = iris.Adam(5, lr=0.01)
-    m = v = np.zeros(5)
+    v = h = np.zeros(5)
     for t in range(1, 6):
         g = rng.normal(size=5)
         opt.update(theta, g)
-        m = 0.9 * m + 0.1 * g
-        v = 0.999 * v + 0.001 * g**2
-        m_hat, v_hat = m / (1 - 0.9**t), v / (1 - 0.999**t)
-        # 케라스 식의 ε는 보정 전 √v 에 더해집니다: ε̂ = ε·√(1 − β2^t)
-        ref -= 0.01 * m_hat / (np.sqrt(v_hat) + 1e-7 / np.sqrt(1 - 0.999**t))
+        v = 0.9 * v + 0.1 * g
+        h = 0.999 * h + 0.001 * g**2
+        v_hat, h_hat = v / (1 - 0.9**t), h / (1 - 0.999**t)
+        # 케라스 식의 ε̂ 는 보정 전 √h 에 더해집니다. 교과서 식의 ε 으로는 ε = ε̂ / √(1 − β2^t)
+        ref -= 0.01 * v_hat / (np.sqrt(h_hat) + 1e-7 / np.sqrt(1 - 0.999**t))
     np.testing.assert_allclose(theta, ref, rtol=1e-12)
 
 
@@ -147,3 +147,32 @@ def test_any_batch_size_lowers_the_loss(data, batch_size):
     model = iris.MLP((4, 8, 3), seed=1)
     history = iris.train(model, X, iris.one_hot(y), epochs=15, batch_size=batch_size, lr=0.01)
     assert history[-1] < history[0]
+
+
+def _accuracy(data, split_seed, init_seed, shuffle_seed):
+    X, _, y = data
+    train, test = iris.stratified_split(y, seed=split_seed)
+    Xtr, Xte = iris.standardize(X[:, train], X[:, test])
+    model = iris.MLP((4, 30, 16, 3), seed=init_seed)
+    iris.train(model, Xtr, iris.one_hot(y)[:, train], epochs=100, batch_size=1, lr=1e-3, seed=shuffle_seed)
+    return iris.accuracy(y[test], model.predict(Xte))
+
+
+def test_seed_spread_written_on_the_page(data):
+    """해석 절의 두 범위(시드 0~9)는 이 측정값입니다. 코드를 바꿔 값이 바뀌면 페이지도 고칩니다."""
+    by_split = [_accuracy(data, s, 0, 417) for s in range(10)]
+    by_init = [_accuracy(data, 417, s, s) for s in range(10)]
+    page = (ROOT / "docs/practice/iris.md").read_text(encoding="utf-8")
+    for name, accs in (("분할의 시드만 바꿀 때", by_split), ("초기화·섞기의 시드만 바꿀 때", by_init)):
+        written = f"{name} {min(accs):.3f}~{max(accs):.3f}"
+        assert written in page.replace("\n  ", " "), (
+            f"docs/practice/iris.md 의 해석 절에 '{written}' 이 있어야 합니다(측정값이 바뀌었으면 페이지를 고칩니다)")
+    assert max(by_split) - min(by_split) > max(by_init) - min(by_init)   # 분할이 더 크게 흔듭니다
+
+
+def test_split_sizes_written_on_the_page(data):
+    _, _, y = data
+    train, test = iris.stratified_split(y, seed=417)
+    assert (train.size, test.size) == (114, 36)
+    page = (ROOT / "docs/practice/iris.md").read_text(encoding="utf-8")
+    assert "36송이(24%)" in page and "114송이" in page

@@ -271,7 +271,10 @@ def test_renderer_turns_site_markdown_into_notebook_html():
     assert "../../basics/loss-functions/#cross-entropy" in md
     assert '<div class="admonition warning">' in md and "고친 점 $x$" in md
     assert 'class="tabbed-set tabbed-alternate"' in md and "pytest" not in md
-    assert renderer.links == [("basics/loss-functions.md", "cross-entropy")]
+    # 원본 바로잡기 상자에는 사이트 페이지와 같은 앵커와 '원본과 다른 점' 모음으로 가는 링크가 들어갑니다
+    assert '<div id="fix-title" class="dlb-fix-anchor"></div>' in md
+    assert "../../corrections/#practice-iris--fix-title" in md
+    assert renderer.links == [("basics/loss-functions.md", "cross-entropy"), ("corrections.md", "practice-iris--fix-title")]
     nb, _ = nbk.build_notebook(src, "download", "practice/iris.md", "https://example.org/",
                                library=nbk.SnippetLibrary(ROOT), title="실습")
     md = nb["cells"][1]["source"]

@@ -67,10 +67,10 @@ def test_adam_bias_correction():
     p = {"w": np.array([0.0])}
     for t in range(1, 4):
         opt.update(p, {"w": np.array([2.0])})
-        m, v = opt.m["w"][0], opt.v["w"][0]
-        assert m == pytest.approx(2.0 * (1 - 0.9 ** t))           # 보정 전: 0 쪽으로 치우침
-        assert m / (1 - 0.9 ** t) == pytest.approx(2.0)             # 보정 후: 참값
-        assert v / (1 - 0.999 ** t) == pytest.approx(4.0)
+        v, h = opt.v["w"][0], opt.h["w"][0]
+        assert v == pytest.approx(2.0 * (1 - 0.9 ** t))           # 보정 전: 0 쪽으로 치우침
+        assert v / (1 - 0.9 ** t) == pytest.approx(2.0)             # 보정 후: 참값
+        assert h / (1 - 0.999 ** t) == pytest.approx(4.0)
     assert p["w"][0] == pytest.approx(-0.03, rel=1e-3)
 
 
@@ -85,11 +85,20 @@ def test_figure_parameters_reproduce_verified_values():
 
 
 def test_landscapes_gradients_match_numerical():
-    for f_grad, w in ((bowl_grad, 0.3), (two_valleys_grad, 1.1), (plateau_grad, -2.0)):
+    for f_grad, w in ((bowl_grad, 0.3), (two_valleys_grad, 1.1), (plateau_grad, 1.0)):
         from snippets import landscapes as ls
         f = {bowl_grad: ls.bowl, two_valleys_grad: ls.two_valleys, plateau_grad: ls.plateau}[f_grad]
         assert f_grad(w) == pytest.approx((f(w + 1e-6) - f(w - 1e-6)) / 2e-6, rel=1e-6)
     np.testing.assert_allclose(saddle_grad(np.array([0.3, -0.2])), [0.6, 0.4])
+
+
+def test_plateau_is_really_flat_then_drops():
+    """고원 예: 처음 200번은 기울기가 0에 가깝고 손실이 거의 그대로, 그 뒤 골짜기(w = 4)에 닿습니다."""
+    from snippets.landscapes import plateau
+    ws = gd_1d(plateau_grad, 0.0, 1.0, 250)
+    assert np.abs(plateau_grad(ws[:200])).max() < 0.02
+    assert plateau(ws[0]) - plateau(ws[200]) < 0.01 * plateau(ws[0])   # 200번 동안 1%도 못 줄임
+    assert plateau(ws[-1]) < 1e-6 and ws[-1] == pytest.approx(4.0)
 
 
 def test_gd_1d_known_iterates_and_local_minimum():

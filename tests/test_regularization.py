@@ -59,14 +59,16 @@ def test_network_with_l2_backward_numerically():
 
 def test_overfitting_experiment_shape():
     log = overfit_experiment()
-    train, test = log["train"], log["test"]
+    train, val, test = log["train"], log["val"], log["test"]
     assert np.all(np.diff(train) < 0)                          # 훈련 오차는 계속 줄고
-    best = int(np.argmin(test))
-    assert 0 < best < len(test) - 1
-    assert test[-1] > 2 * test[best]                           # 테스트 오차는 최저점 뒤에 다시 오른다
-    assert np.all(np.diff(test[best + 200:]) > 0)
+    for err in (val, test):
+        best = int(np.argmin(err))
+        assert 0 < best < len(err) - 1
+        assert err[-1] > 2 * err[best]                         # 검증·테스트 오차는 최저점 뒤에 다시 오른다
+        assert np.all(np.diff(err[best + 200:]) > 0)
     l2 = overfit_experiment(lam=3e-3)
-    assert l2["test"][-1] < 0.5 * test[-1]                      # L2 규제가 상승을 막는다
+    assert l2["val"][-1] < 0.5 * val[-1]                        # L2 규제가 상승을 막는다
+    assert l2["test"][-1] < 0.5 * test[-1]
     assert np.linalg.norm(l2["w"][1:]) < np.linalg.norm(log["w"][1:])
 
 
@@ -81,6 +83,9 @@ def test_early_stopping():
 def test_polynomial_degree_sweep():
     x, y = make_sine_data(12, 1)
     xt, yt = make_sine_data(200, 101)
+    xv, yv = make_sine_data(30, 51)
+    val = {d: mse(poly_features(xv, d) @ fit_poly(x, y, d), yv) for d in range(1, 12)}
+    assert min(val, key=val.get) == 3                           # 검증 데이터가 고르는 차수
     test = {d: mse(poly_features(xt, d) @ fit_poly(x, y, d), yt) for d in (1, 3, 11)}
     assert mse(poly_features(x, 11) @ fit_poly(x, y, 11), y) < 1e-12   # 11차는 12점을 모두 지난다
     assert test[3] < test[1] < test[11]

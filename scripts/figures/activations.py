@@ -198,13 +198,13 @@ def draw_relu(axes):
     _dot(b, 0, 0, deriv)
     _dot(b, 0, 1, deriv, filled=False)
     b.set_title("ReLU′(x)", fontsize=11)
-    b.text(-2.9, 0.22, "x < 0: 기울기 0\n→ 죽은 ReLU 위험", fontsize=9.5, color=color("bad"))
+    b.text(-2.9, 0.22, "x < 0: 도함수 0\n→ 죽은 ReLU 위험", fontsize=9.5, color=color("bad"))
 
     _split(d, X3, leaky_relu_grad(X3, LEAK), 0.0, deriv, gap=0.07)
     _dot(d, 0, LEAK, deriv)
     _dot(d, 0, 1, deriv, filled=False)
     d.set_title("Leaky ReLU′(x)", fontsize=11)
-    d.text(-2.9, 0.3, f"x < 0: 기울기 a = {LEAK}", fontsize=9.5, color=color("good"))
+    d.text(-2.9, 0.3, f"x < 0: 도함수 a = {LEAK}", fontsize=9.5, color=color("good"))
 
     for ax in (a, c):
         ax.set_ylim(-0.6, 3.1)

@@ -54,11 +54,11 @@ def draw_train_test_error(ax):
     plain, l2 = _experiments()
     ep = plain["epoch"]
     ax.loglog(ep, plain["train"], color=color("fn"), label="훈련 오차")
-    ax.loglog(ep, plain["test"], color=color("bad"), label="테스트 오차")
-    ax.loglog(ep, l2["test"], "--", color=color("good"), lw=1.6, label=f"테스트 오차, L2 규제(λ = {L2_LAMBDA:g})")
-    _, best = early_stopping_epoch(plain["test"], patience=200)
+    ax.loglog(ep, plain["val"], color=color("bad"), label="검증 오차")
+    ax.loglog(ep, l2["val"], "--", color=color("good"), lw=1.6, label=f"검증 오차, L2 규제(λ = {L2_LAMBDA:g})")
+    _, best = early_stopping_epoch(plain["val"], patience=200)
     ax.axvline(ep[best], color=color("muted"), lw=1.2, ls=":")
-    ax.annotate(f"조기 종료\n(에포크 {ep[best]})", (ep[best], plain["test"][best]), xytext=(ep[best] * 0.08, 0.012),
+    ax.annotate(f"조기 종료\n(에포크 {ep[best]})", (ep[best], plain["val"][best]), xytext=(ep[best] * 0.08, 0.012),
                 fontsize=9.5, arrowprops={"arrowstyle": "->", "color": color("muted")})
     ax.set_xlabel("에포크")
     ax.set_ylabel("평균 제곱 오차")

@@ -207,23 +207,32 @@ def draw_saddle(ax):
         axis._axinfo["grid"]["color"] = color("grid")
 
 
-@figure("plateau", size=(8.0, 3.0), grid=(1, 2))
+@figure("plateau", size=(9.6, 3.0), grid=(1, 3))
 def draw_plateau(axes):
-    ws = ls.gd_1d(ls.plateau_grad, -4.0, 0.5, 300)
-    w = np.linspace(-5, 9, 300)
+    ws = ls.gd_1d(ls.plateau_grad, 0.0, 1.0, 250)
+    steps = np.arange(len(ws))
+    w = np.linspace(-4, 8, 300)
     ax = axes[0]
     ax.plot(w, ls.plateau(w), color=color("fn"), lw=1.8)
     ax.plot(ws[::10], ls.plateau(ws[::10]), "o", color=color("bad"), ms=4, label="10걸음마다 찍은 위치")
-    ax.annotate("고원: 걸음이 아주 작음", (-1.5, ls.plateau(-1.5)), xytext=(-4.6, 0.55), fontsize=9.5,
+    ax.annotate("고원: 기울기 ≈ 0", (0.2, ls.plateau(0.2)), xytext=(-3.6, 0.6), fontsize=9.5,
                 arrowprops={"arrowstyle": "->", "color": color("muted")})
     ax.set_xlabel("w")
     ax.set_ylabel("손실 L(w)")
     ax.legend(loc="lower left", fontsize=9)
     ax = axes[1]
-    ax.plot(np.arange(len(ws)), ls.plateau(ws), color=color("bad"))
+    ax.plot(steps, ls.plateau(ws), color=color("bad"))
     ax.set_xlabel("반복 횟수")
     ax.set_ylabel("손실")
     ax.set_title("오래 제자리걸음하다가 갑자기 내려감", fontsize=10.5)
+    ax = axes[2]
+    grad = np.abs(ls.plateau_grad(ws))
+    ax.semilogy(steps[grad > 0], grad[grad > 0], color=color("fn"))
+    ax.axhline(0.02, color=color("muted"), lw=1, ls="--")
+    ax.set_ylim(1e-4, 1)
+    ax.set_xlabel("반복 횟수")
+    ax.set_ylabel("|L′(w)| (로그 눈금)")
+    ax.set_title("고원에서는 기울기가 0.02 아래", fontsize=10.5)
 
 
 @figure("optimizer-family", size=(8.0, 3.4))
