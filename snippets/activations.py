@@ -110,7 +110,8 @@ def prelu_grad_a(x):
 
 
 # --8<-- [start:gelu]
-_erf = np.vectorize(math.erf, otypes=[float])   # numpy 에는 erf 가 없어 표준 라이브러리의 것을 원소마다
+# numpy 에는 erf 가 없어 표준 라이브러리의 math.erf 를 원소마다 씁니다.
+_erf = np.vectorize(math.erf, otypes=[float])
 
 
 def normal_cdf(x):
@@ -133,7 +134,8 @@ def gelu_grad(x):
 def gelu_tanh(x):
     """tanh 로 어림한 GELU: erf 가 느리던 시절의 식(BERT·GPT-2 코드가 씀)."""
     x = np.asarray(x, dtype=float)
-    return 0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)))
+    inner = math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)
+    return 0.5 * x * (1 + np.tanh(inner))
 # --8<-- [end:gelu]
 
 

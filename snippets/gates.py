@@ -9,7 +9,7 @@ import numpy as np
 
 # --8<-- [start:gates]
 class AddGate:
-    """x + y: 국소 미분이 둘 다 1이라, 위에서 온 기울기를 두 입력에 그대로 나눠 줍니다."""
+    """x + y: 국소 미분이 둘 다 1이라 기울기를 그대로 나눠 줍니다."""
 
     def forward(self, x, y):
         return x + y
@@ -30,7 +30,7 @@ class MulGate:
 
 
 class MaxGate:
-    """max(x, y): 기울기 전체가 더 컸던 입력으로만 가고, 진 입력은 0을 받습니다."""
+    """max(x, y): 기울기가 더 컸던 입력으로만 가고, 진 입력은 0."""
 
     def forward(self, x, y):
         self.x_won = np.asarray(x) >= np.asarray(y)   # 같으면 x 쪽(관례)
@@ -43,9 +43,10 @@ class MaxGate:
 
 # --8<-- [start:kinks]
 def kinks_crossed(z, eps):
-    """z 를 ±eps 만큼 움직일 때 ReLU 의 꺾인 점 0을 건너는 원소의 개수.
+    """z 를 ±eps 만큼 움직일 때 ReLU 의 꺾인 점 0을 건너는 원소 수.
 
-    0이 아니면 그 자리의 수치 미분은 꺾인 점 양쪽의 기울기를 섞은 값이라 검사에 쓸 수 없습니다.
+    0이 아니면 그 자리의 수치 미분은 꺾인 점 양쪽의 기울기를
+    섞은 값이라 검사에 쓸 수 없습니다.
     """
     return int(np.sum(np.abs(np.asarray(z)) < eps))
 # --8<-- [end:kinks]

@@ -77,7 +77,10 @@ def accuracy(pred, y):
 
 # --8<-- [start:softmax-ce-grad]
 def softmax_ce_grad_logit(z, y):
-    """소프트맥스 출력 + 교차 엔트로피: ∂L/∂z = softmax(z) − y (샘플 하나, 열 = 클래스)."""
+    """소프트맥스 + 교차 엔트로피: ∂L/∂z = softmax(z) − y.
+
+    샘플 하나의 기울기입니다(0번 축 = 클래스).
+    """
     return softmax(z, axis=0) - np.asarray(y, dtype=float)
 # --8<-- [end:softmax-ce-grad]
 
@@ -91,13 +94,19 @@ def logsumexp(z, axis=0):
 
 
 def log_softmax(z, axis=0):
-    """log softmax(z) = z − LogSumExp(z): exp가 넘치지도, log(0)이 생기지도 않습니다."""
+    """log softmax(z) = z − LogSumExp(z).
+
+    exp가 넘치지도, log(0)이 생기지도 않습니다.
+    """
     z = np.asarray(z, dtype=float)
     return z - logsumexp(z, axis=axis)
 
 
 def cross_entropy_from_logits(z, y):
-    """로짓 z에서 바로 구하는 교차 엔트로피 −Σₖ yₖ log softmax(z)ₖ 의 샘플 평균."""
+    """로짓 z에서 바로 구하는 교차 엔트로피 −Σₖ yₖ log softmax(z)ₖ.
+
+    클래스에 대해서는 합, 샘플에 대해서는 평균입니다.
+    """
     z, y = np.reshape(z, (len(z), -1)), np.reshape(y, (len(y), -1))
     return float(np.mean(-np.sum(y * log_softmax(z, axis=0), axis=0)))
 
@@ -105,29 +114,38 @@ def cross_entropy_from_logits(z, y):
 def binary_cross_entropy_from_logits(z, y):
     """로짓 z에서 바로 구하는 이진 교차 엔트로피의 샘플 평균.
 
-    L = log(1 + e^(−z)) + (1 − y)·z 를 넘치지 않게 쓴 꼴: max(z, 0) − z·y + log(1 + e^(−|z|)).
+    L = log(1 + e^(−z)) + (1 − y)·z 를 넘치지 않게 쓴 꼴
+    max(z, 0) − z·y + log(1 + e^(−|z|)) 로 계산합니다.
     """
     z, y = np.asarray(z, dtype=float), np.asarray(y, dtype=float)
-    return float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))
+    loss = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))
+    return float(np.mean(loss))
 # --8<-- [end:log-softmax]
 
 
 # --8<-- [start:information]
 def entropy(p):
-    """엔트로피 H(p) = −Σ p log p (자연로그, 단위 nat). 0·log 0 은 0으로 셉니다."""
+    """엔트로피 H(p) = −Σ p log p (자연로그, 단위 nat).
+
+    0·log 0 은 0으로 셉니다.
+    """
     p = np.asarray(p, dtype=float)
-    safe = np.where(p > 0, p, 1.0)          # log(0)을 계산하지 않으려고 1로 바꿔 둡니다(그 항은 0)
-    return float(0.0 - np.sum(p * np.log(safe)))   # 0.0 − 0.0 = 0.0 (−0.0 이 찍히지 않게)
+    safe = np.where(p > 0, p, 1.0)   # p = 0 인 항은 log(1) = 0 으로
+    return float(0.0 - np.sum(p * np.log(safe)))   # −0.0 이 아니라 0.0
 
 
 def cross_entropy_pq(p, q):
-    """교차 엔트로피 H(p, q) = −Σ p log q: 참 분포 p의 사건을 q로 부호화할 때의 평균 길이."""
+    """교차 엔트로피 H(p, q) = −Σ p log q.
+
+    p에서 나오는 결과를 q에 맞춘 부호로 적을 때의 평균 길이입니다.
+    """
     p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
-    return float(-np.sum(np.where(p > 0, p * np.log(np.where(p > 0, q, 1.0)), 0.0)))
+    safe = np.where(p > 0, q, 1.0)   # p = 0 인 항은 0
+    return float(0.0 - np.sum(p * np.log(safe)))
 
 
 def kl_divergence(p, q):
-    """KL 발산 D(p‖q) = Σ p log(p/q) ≥ 0: q를 p 대신 쓸 때 더 드는 길이."""
+    """KL 발산 D(p‖q) = Σ p log(p/q) ≥ 0: p 대신 q를 써서 더 드는 길이."""
     p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
     ratio = np.where(p > 0, p / np.where(p > 0, q, 1.0), 1.0)
     return float(np.sum(p * np.log(ratio)))
