@@ -3,6 +3,8 @@
 페이지(docs/basics/activation-functions.md)는 아래의 이름 붙은 구간을 그대로 보여 줍니다.
 모든 함수는 스칼라와 배열을 다 받고, 입력과 같은 모양의 배열을 돌려줍니다.
 """
+import math
+
 import numpy as np
 
 
@@ -105,6 +107,50 @@ def prelu_grad_a(x):
     x = np.asarray(x, dtype=float)
     return np.where(x > 0, 0.0, x)
 # --8<-- [end:prelu]
+
+
+# --8<-- [start:gelu]
+# numpy 에는 erf 가 없어 표준 라이브러리의 math.erf 를 원소마다 씁니다.
+_erf = np.vectorize(math.erf, otypes=[float])
+
+
+def normal_cdf(x):
+    """표준정규분포의 누적 분포 함수 Φ(x) = ½(1 + erf(x/√2))."""
+    return 0.5 * (1 + _erf(np.asarray(x, dtype=float) / math.sqrt(2)))
+
+
+def gelu(x):
+    """GELU(x) = x·Φ(x): 입력을 '표준정규 값보다 클 확률'만큼 통과시킵니다."""
+    x = np.asarray(x, dtype=float)
+    return x * normal_cdf(x)
+
+
+def gelu_grad(x):
+    """GELU'(x) = Φ(x) + x·φ(x), φ는 표준정규분포의 밀도 함수."""
+    x = np.asarray(x, dtype=float)
+    return normal_cdf(x) + x * np.exp(-x**2 / 2) / math.sqrt(2 * math.pi)
+
+
+def gelu_tanh(x):
+    """tanh 로 어림한 GELU: erf 가 느리던 시절의 식(BERT·GPT-2 코드가 씀)."""
+    x = np.asarray(x, dtype=float)
+    inner = math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)
+    return 0.5 * x * (1 + np.tanh(inner))
+# --8<-- [end:gelu]
+
+
+# --8<-- [start:silu]
+def silu(x):
+    """SiLU(x) = x·σ(x) (β = 1 인 Swish)."""
+    x = np.asarray(x, dtype=float)
+    return x * sigmoid(x)
+
+
+def silu_grad(x):
+    """SiLU'(x) = σ(x) + x·σ(x)(1 − σ(x)) = σ(x)(1 + x(1 − σ(x)))."""
+    s = sigmoid(x)
+    return s * (1 + np.asarray(x, dtype=float) * (1 - s))
+# --8<-- [end:silu]
 
 
 # --8<-- [start:softmax]

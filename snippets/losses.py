@@ -4,7 +4,7 @@
 """
 import numpy as np
 
-from snippets.activations import sigmoid, sigmoid_grad
+from snippets.activations import sigmoid, sigmoid_grad, softmax
 
 # --8<-- [start:one-hot]
 def one_hot(labels, k):
@@ -73,3 +73,80 @@ def accuracy(pred, y):
     """맞힌 비율. pred, y 는 같은 길이의 정수 레이블."""
     return float(np.mean(np.asarray(pred) == np.asarray(y)))
 # --8<-- [end:accuracy]
+
+
+# --8<-- [start:softmax-ce-grad]
+def softmax_ce_grad_logit(z, y):
+    """소프트맥스 + 교차 엔트로피: ∂L/∂z = softmax(z) − y.
+
+    샘플 하나의 기울기입니다(0번 축 = 클래스).
+    """
+    return softmax(z, axis=0) - np.asarray(y, dtype=float)
+# --8<-- [end:softmax-ce-grad]
+
+
+# --8<-- [start:log-softmax]
+def logsumexp(z, axis=0):
+    """log Σ e^z 를 넘침 없이: 최댓값 c를 빼고 계산한 뒤 c를 다시 더합니다."""
+    z = np.asarray(z, dtype=float)
+    c = z.max(axis=axis, keepdims=True)
+    return c + np.log(np.sum(np.exp(z - c), axis=axis, keepdims=True))
+
+
+def log_softmax(z, axis=0):
+    """log softmax(z) = z − LogSumExp(z).
+
+    exp가 넘치지도, log(0)이 생기지도 않습니다.
+    """
+    z = np.asarray(z, dtype=float)
+    return z - logsumexp(z, axis=axis)
+
+
+def cross_entropy_from_logits(z, y):
+    """로짓 z에서 바로 구하는 교차 엔트로피 −Σₖ yₖ log softmax(z)ₖ.
+
+    클래스에 대해서는 합, 샘플에 대해서는 평균입니다.
+    """
+    z, y = np.reshape(z, (len(z), -1)), np.reshape(y, (len(y), -1))
+    return float(np.mean(-np.sum(y * log_softmax(z, axis=0), axis=0)))
+
+
+def binary_cross_entropy_from_logits(z, y):
+    """로짓 z에서 바로 구하는 이진 교차 엔트로피의 샘플 평균.
+
+    L = log(1 + e^(−z)) + (1 − y)·z 를 넘치지 않게 쓴 꼴
+    max(z, 0) − z·y + log(1 + e^(−|z|)) 로 계산합니다.
+    """
+    z, y = np.asarray(z, dtype=float), np.asarray(y, dtype=float)
+    loss = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))
+    return float(np.mean(loss))
+# --8<-- [end:log-softmax]
+
+
+# --8<-- [start:information]
+def entropy(p):
+    """엔트로피 H(p) = −Σ p log p (자연로그, 단위 nat).
+
+    0·log 0 은 0으로 셉니다.
+    """
+    p = np.asarray(p, dtype=float)
+    safe = np.where(p > 0, p, 1.0)   # p = 0 인 항은 log(1) = 0 으로
+    return float(0.0 - np.sum(p * np.log(safe)))   # −0.0 이 아니라 0.0
+
+
+def cross_entropy_pq(p, q):
+    """교차 엔트로피 H(p, q) = −Σ p log q.
+
+    p에서 나오는 결과를 q에 맞춘 부호로 적을 때의 평균 길이입니다.
+    """
+    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+    safe = np.where(p > 0, q, 1.0)   # p = 0 인 항은 0
+    return float(0.0 - np.sum(p * np.log(safe)))
+
+
+def kl_divergence(p, q):
+    """KL 발산 D(p‖q) = Σ p log(p/q) ≥ 0: p 대신 q를 써서 더 드는 길이."""
+    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+    ratio = np.where(p > 0, p / np.where(p > 0, q, 1.0), 1.0)
+    return float(np.sum(p * np.log(ratio)))
+# --8<-- [end:information]

@@ -222,3 +222,54 @@ def test_shapes_are_preserved(k, shape):
     out = np.asarray(SHAPE_FUNCS[k](x))
     assert out.shape == shape
     assert out.dtype == np.float64
+
+
+# --- GELU와 SiLU ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("name,f,df", [("gelu", act.gelu, act.gelu_grad), ("silu", act.silu, act.silu_grad)])
+@pytest.mark.parametrize("seed", [0, 1])
+def test_smooth_activation_derivative_matches_numerical_gradient_even_at_zero(name, f, df, seed):
+    # 매끄러운 함수라 꺾인 점을 피할 필요가 없습니다: 0과 0 바로 옆도 넣습니다.
+    x = np.concatenate([np.random.default_rng(seed).normal(size=10) * 3, [0.0, 1e-7, -1e-7]])
+    check_elementwise(f, df, x, seed)
+
+
+def test_gelu_matches_an_independent_normal_cdf():
+    from statistics import NormalDist
+
+    x = np.linspace(-5, 5, 41)
+    reference = np.array([v * NormalDist().cdf(v) for v in x])
+    assert np.allclose(act.gelu(x), reference, rtol=1e-12, atol=1e-15)
+    assert np.allclose(act.normal_cdf(x), [NormalDist().cdf(v) for v in x], rtol=1e-12, atol=1e-15)
+
+
+def test_silu_is_x_times_sigmoid_and_behaves_like_relu_far_from_zero():
+    x = np.array([-40.0, -8.0, 8.0, 40.0])
+    assert np.allclose(act.silu(x), x / (1 + np.exp(-x)))
+    for f in (act.gelu, act.silu):
+        assert np.allclose(f(x), act.relu(x), atol=3e-3)          # 멀리서는 ReLU
+        assert f(0.0) == 0.0
+    assert act.gelu_grad(0.0) == pytest.approx(0.5) and act.silu_grad(0.0) == pytest.approx(0.5)
+
+
+def test_page_facts_minimum_and_peak_of_gelu_and_silu():
+    grid = np.linspace(-4, 4, 80_001)
+    k = np.argmin(act.gelu(grid))
+    assert grid[k] == pytest.approx(-0.7518, abs=2e-4) and act.gelu(grid)[k] == pytest.approx(-0.1700, abs=1e-4)
+    k = np.argmin(act.silu(grid))
+    assert grid[k] == pytest.approx(-1.2785, abs=2e-4) and act.silu(grid)[k] == pytest.approx(-0.2785, abs=1e-4)
+    k = np.argmax(act.gelu_grad(grid))                              # GELU'' = φ(x)(2 − x²) = 0 → x = √2
+    assert grid[k] == pytest.approx(np.sqrt(2), abs=2e-4) and act.gelu_grad(grid)[k] == pytest.approx(1.1289, abs=1e-4)
+    assert act.silu_grad(-1.0) > 0 > act.gelu_grad(-1.0)
+
+
+def test_tanh_approximation_of_gelu_is_close_but_not_equal():
+    x = np.linspace(-6, 6, 1201)
+    gap = np.max(np.abs(act.gelu(x) - act.gelu_tanh(x)))
+    assert 1e-4 < gap < 5e-4
+
+
+@pytest.mark.parametrize("shape", [(), (5,), (3, 4)])
+@pytest.mark.parametrize("f", [act.gelu, act.gelu_grad, act.gelu_tanh, act.silu, act.silu_grad, act.normal_cdf])
+def test_gelu_silu_shapes_are_preserved(f, shape):
+    out = np.asarray(f(np.random.default_rng(16).normal(size=shape)))
+    assert out.shape == shape and out.dtype == np.float64

@@ -9,8 +9,8 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 from scripts.figures import figure
 from scripts.figures.style import color
 from snippets.activations import (
-    identity, identity_grad, leaky_relu, leaky_relu_grad, relu, relu_grad, sigmoid, sigmoid_grad,
-    softmax, step, step_grad, tanh, tanh_grad, thermometer,
+    gelu, gelu_grad, identity, identity_grad, leaky_relu, leaky_relu_grad, relu, relu_grad, sigmoid, sigmoid_grad,
+    silu, silu_grad, softmax, step, step_grad, tanh, tanh_grad, thermometer,
 )
 
 X = np.linspace(-6, 6, 601)
@@ -368,3 +368,41 @@ def draw_identity(ax):
     ax.set_xticks([-3, -2, -1, 0, 1, 2, 3])
     ax.legend(loc="upper left")
     _margins(ax, left=0.45, bottom=0.58, top=0.12)
+
+
+# ---------------------------------------------------------------------------------------------
+# GELU와 SiLU: ReLU를 매끄럽게 이은 요즘의 은닉층 활성화 함수, 그리고 도함수
+# ---------------------------------------------------------------------------------------------
+@figure("gelu-silu", size=(7.0, 3.2), grid=(1, 2))
+def draw_gelu_silu(axes):
+    ax, bx = axes
+    x = np.linspace(-4, 3, 701)
+    curves = [("GELU", gelu, gelu_grad, color("fn")), ("SiLU", silu, silu_grad, color("extra"))]
+    _split(ax, x, relu(x), 0.0, color("ref"), lw=1.6, ls="--")[0].set_label("ReLU")
+    _split(bx, x, relu_grad(x), 0.0, color("ref"), gap=0.06, lw=1.6, ls="--")[0].set_label("ReLU′")
+    _dot(bx, 0, 0, color("ref"))
+    _dot(bx, 0, 1, color("ref"), filled=False)
+    for name, f, df, c in curves:
+        ax.plot(x, f(x), color=c, label=name)
+        bx.plot(x, df(x), color=c, label=f"{name}′")
+        k = np.argmin(f(x))                   # 음수 쪽의 작은 골짜기
+        _dot(ax, x[k], f(x)[k], c)
+    ax.annotate("최솟값 −0.17", (-0.75, -0.17), xytext=(-3.9, 0.9), fontsize=9.5, color=color("fn"),
+                arrowprops=_arrow(color("fn")))
+    ax.annotate("최솟값 −0.28", (-1.28, -0.28), xytext=(-3.9, -0.75), fontsize=9.5, color=color("extra"),
+                arrowprops=_arrow(color("extra")))
+    _hline(ax, 0)
+    for y in (0, 1):
+        _hline(bx, y)
+    ax.set_title("함수", fontsize=11)
+    bx.set_title("도함수: 0에서 끊기지 않음", fontsize=11)
+    ax.set_ylim(-1.0, 3.1)
+    ax.set_yticks([0, 1, 2, 3])
+    bx.set_ylim(-0.25, 1.3)
+    bx.set_yticks([0, 0.5, 1])
+    for a in axes:
+        a.set_xticks([-4, -2, 0, 2])
+        a.set_xlabel("입력 x")
+    ax.legend(loc="upper left", fontsize=9.5)
+    bx.legend(loc="upper left", fontsize=9.5)
+    _margins(axes, left=0.45, bottom=0.58, top=0.32, wspace=0.18)
