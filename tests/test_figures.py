@@ -99,3 +99,17 @@ def test_complex_figures_have_data_tables_computed_from_the_drawn_data():
         data = make()
         assert data.rows and all(len(r) == len(data.columns) for r in data.rows), name
         assert data.summary.rstrip().endswith("다."), f"{name}: 요약은 합니다체 문장으로"
+
+
+def test_figure_inputs_follow_snippet_imports_transitively():
+    """그림이 쓰는 snippets 모듈이 다시 가져다 쓰는 모듈(예: Dropout 이 든 regularization)을 고쳐도 그림이 다시 그려지도록,
+    입력 해시에 거쳐 가는 모듈까지 들어갑니다. 다른 그림 모듈은 들어가지 않습니다."""
+    import sys
+
+    from scripts import figures as reg
+    from scripts.figures import build as fb
+
+    reg.load_all()
+    files = {p.relative_to(fb.ROOT).as_posix() for p in fb.input_files(sys.modules[reg.REGISTRY["mlp-overfitting"].module])}
+    assert {"snippets/overfit_mlp.py", "snippets/regularization.py", "snippets/backprop.py"} <= files, files
+    assert "scripts/figures/training.py" not in files

@@ -44,13 +44,23 @@ COMMON_INPUTS = [
 
 
 def input_files(module: ModuleType) -> list[Path]:
-    """그림 모듈과, 그 모듈이 가져다 쓰는 snippets 모듈의 파일."""
-    used = {module.__name__}
-    for value in vars(module).values():
-        name = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
-        if isinstance(name, str) and name.split(".")[0] in {"snippets", "scripts"}:
-            used.add(name)
-    return sorted(Path(sys.modules[n].__file__) for n in used if n in sys.modules)
+    """그림 모듈과, 그 모듈이 (다른 snippets 모듈을 거쳐서라도) 가져다 쓰는 snippets·scripts 모듈의 파일.
+
+    거쳐 가는 모듈까지 따라가야, 예컨대 snippets/layers.py 의 Dropout 만 고쳐도 그것을 쓰는 그림이 다시 그려집니다.
+    """
+    used, todo = set(), [module.__name__]
+    while todo:
+        name = todo.pop()
+        if name in used or name not in sys.modules:
+            continue
+        used.add(name)
+        if name != module.__name__ and not name.startswith("snippets."):
+            continue  # scripts 쪽(등록소, 스타일)은 파일만 넣고 따라가지 않습니다: 다른 그림 모듈까지 딸려 오므로
+        for value in vars(sys.modules[name]).values():
+            dep = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+            if isinstance(dep, str) and dep.split(".")[0] in {"snippets", "scripts"} and dep not in used:
+                todo.append(dep)
+    return sorted(Path(sys.modules[n].__file__) for n in used if getattr(sys.modules[n], "__file__", None))
 
 
 def figure_key(spec: figures.FigureSpec) -> str:
