@@ -7,7 +7,9 @@
 """
 from __future__ import annotations
 
+import logging
 import os
+import time
 from pathlib import Path
 
 import yaml
@@ -16,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from scripts import search_index as si
 
 _state: dict = {}
+log = logging.getLogger("mkdocs.hooks.search_ko")
 
 
 def _root(config) -> Path:
@@ -42,6 +45,7 @@ def on_config(config):
 def on_post_build(config):
     site = Path(config.site_dir)
     segmenter = _state["segmenter"]
+    start = time.perf_counter()
     try:
         index = site / "search" / "search_index.json"
         before = len(segmenter.cache)
@@ -54,3 +58,4 @@ def on_post_build(config):
                        encoding="utf-8")
     except si.SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
+    log.info(f"검색 색인: 새로 나눈 한글 낱말 {len(segmenter.cache) - before}개, {time.perf_counter() - start:.2f} s")

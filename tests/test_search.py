@@ -18,6 +18,7 @@ import yaml
 from scripts import search_eval
 from scripts import search_index as si
 from tests.conftest import ROOT
+from tests.test_browser import PageWatch, browser, light_context  # noqa: F401 — 브라우저 픽스처를 함께 씀
 
 NODE = shutil.which("node")
 MATERIAL_WORKER = next((Path(__import__("material").__file__).parent / "templates").glob(si.WORKER_GLOB))
@@ -171,8 +172,6 @@ def test_built_index_is_segmented_slim_and_pages_untouched(site_dir):
 # --- 실제 브라우저 ---------------------------------------------------------------
 
 def test_public_query_set_in_browser(site_url, light_context, capsys):
-    from tests.test_browser import PageWatch
-
     queries = search_eval.load_queries()
     assert len(queries) >= 60, "tests/search_queries.tsv 에 검색어가 60개 이상 있어야 합니다"
     w = PageWatch(light_context, site_url)
@@ -191,8 +190,6 @@ def test_public_query_set_in_browser(site_url, light_context, capsys):
 
 def test_highlighting_in_results_and_on_page(site_url, light_context):
     """붙여 쓴 검색어의 낱말이 결과 목록과, 결과를 눌러 간 페이지에서 모두 강조됩니다."""
-    from tests.test_browser import PageWatch
-
     w = PageWatch(light_context, site_url)
     page = w.page
     placeholder = search_eval.open_search(page, site_url)
