@@ -1,7 +1,7 @@
 """한국어 검색 훅(얇은 어댑터): 일은 scripts/search_index.py 가 합니다.
 
-- on_config: terms.yml 에서 분석기에 알려 줄 낱말과 같은 말 표를 만들고, 캐시에 없는 낱말이 있을 수 있으면
-  형태소 분석기(Kiwi)를 뒤에서 띄우기 시작합니다(빌드의 다른 일과 겹치게).
+- on_config: terms.yml 에서 분석기에 알려 줄 낱말과 같은 말 표를 만들고, 원본의 낱말 가운데 캐시에 없는 것이 있으면
+  형태소 분석기(Kiwi) 프로세스를 띄워 미리 보냅니다(빌드의 다른 일과 겹치게).
 - on_post_build: 검색 플러그인이 쓴 search/search_index.json 을 가볍게 하고 복합어를 나눠 다시 쓰고,
   검색 워커에 한글 검색어 처리를 붙입니다. 워커는 늘 테마 폴더의 원본에서 만듭니다(serve 로 거듭 빌드해도 한 번만 붙음).
 """
@@ -36,8 +36,8 @@ def on_config(config):
     segmenter = si.SEGMENTERS.get(key)
     if segmenter is None:
         segmenter = si.SEGMENTERS[key] = si.Segmenter(words, si.load_cache(cache_file, key))
-    if not segmenter.cache:
-        segmenter.start()
+    # 캐시에 없는 원본 낱말이 있으면 분석기 프로세스를 띄워 미리 보냅니다(빌드와 겹쳐 돎).
+    segmenter.prefetch(si.source_words(_root(config)))
     _state.update(segmenter=segmenter, key=key, cache_file=cache_file, synonyms=si.synonyms(terms))
     return config
 
@@ -59,3 +59,8 @@ def on_post_build(config):
     except si.SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
     log.info(f"검색 색인: 새로 나눈 한글 낱말 {len(segmenter.cache) - before}개, {time.perf_counter() - start:.2f} s")
+
+
+def on_shutdown():
+    for segmenter in si.SEGMENTERS.values():
+        segmenter.close()

@@ -18,7 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import threading
+import subprocess
+import sys
 from pathlib import Path
 
 ZWSP = "\u200b"
@@ -45,52 +46,113 @@ class SearchIndexError(Exception):
 
 # --- 1. 복합어 나누기 ---------------------------------------------------------
 
-class Segmenter:
-    """Kiwi 를 한 번만 띄워(약 4 s) 한글 낱말의 나눔 자리를 돌려줍니다. 결과는 낱말마다 `cache` 에 둡니다.
+def load_kiwi(user_words):
+    from kiwipiepy import Kiwi
 
-    `start()` 는 분석기를 뒤에서 띄웁니다(빌드의 다른 일과 겹치게). 캐시에 다 있으면 띄우지 않습니다.
+    kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
+    for word in user_words:
+        kiwi.add_user_word(word, "NNG")
+    kiwi.tokenize("")  # 지연 초기화를 여기서 끝냅니다
+    return kiwi
+
+
+def serve_cuts(stdin, stdout):
+    """분석기 프로세스의 본체: 첫 줄은 사용자 낱말(JSON 목록), 그다음 줄마다 낱말 목록을 받아 {낱말: 나눌 자리}를 한 줄로."""
+    kiwi = load_kiwi(json.loads(stdin.readline()))
+    for line in stdin:
+        words = json.loads(line)
+        cuts = {w: split_points(t) for w, t in zip(words, kiwi.tokenize(words))} if words else {}
+        stdout.write(json.dumps(cuts, ensure_ascii=False) + "\n")
+        stdout.flush()
+
+
+class Segmenter:
+    """한글 낱말의 나눔 자리. Kiwi 는 따로 띄운 파이썬 프로세스(`python -m scripts.search_index`)에서 돌아,
+    모델을 읽는 약 5 s 가 빌드와 겹칩니다(같은 프로세스의 스레드는 GIL 때문에 빌드를 늦춤). 결과는 낱말마다 `cache` 에.
+
+    `prefetch(words)` 는 빌드 초반에 원본(docs/·terms.yml)의 낱말을 미리 보내 둡니다. 캐시에 다 있으면 띄우지 않습니다.
     """
 
     def __init__(self, user_words=(), cache: dict[str, list[int]] | None = None):
         self.user_words = sorted(set(user_words))
         self.cache = cache if cache is not None else {}
-        self._kiwi = None
-        self._thread: threading.Thread | None = None
-        self._error: BaseException | None = None
+        self._proc: subprocess.Popen | None = None
+        self._pending = 0  # 답을 아직 읽지 않은 요청 수
 
-    def _load(self):
+    @property
+    def started(self) -> bool:
+        return self._proc is not None
+
+    def _start(self):
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "scripts.search_index"], cwd=Path(__file__).resolve().parents[1],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+            self._pending = 0
+            self._send(self.user_words)
+
+    def _send(self, words):
         try:
-            from kiwipiepy import Kiwi
+            self._proc.stdin.write(json.dumps(list(words), ensure_ascii=False) + "\n")
+            self._proc.stdin.flush()
+        except BrokenPipeError:
+            self._fail()
 
-            kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
-            for word in self.user_words:
-                kiwi.add_user_word(word, "NNG")
-            kiwi.tokenize("")  # 지연 초기화를 여기서 끝냅니다
-            self._kiwi = kiwi
-        except BaseException as exc:  # noqa: BLE001 — 스레드의 오류는 쓰는 쪽에서 다시 올립니다
-            self._error = exc
+    def _fail(self):
+        err = self._proc.stderr.read() if self._proc and self._proc.stderr else ""
+        self.close()
+        raise SearchIndexError(f"형태소 분석기 kiwipiepy 를 띄우지 못했습니다(scripts/search_index.py): {err.strip()[-800:]} "
+                               "— requirements.lock 대로 설치했는지(make setup) 보세요")
 
-    def start(self):
-        if self._kiwi is None and self._thread is None:
-            self._thread = threading.Thread(target=self._load, daemon=True)
-            self._thread.start()
-        return self
+    def _receive(self):
+        while self._pending:
+            line = self._proc.stdout.readline()
+            if not line:
+                self._fail()
+            self._pending -= 1
+            self.cache.update(json.loads(line))
 
-    def kiwi(self):
-        self.start()
-        self._thread.join()
-        if self._error is not None:
-            raise SearchIndexError(f"형태소 분석기 kiwipiepy 를 띄우지 못했습니다: {self._error!r} "
-                                   "— requirements.lock 대로 설치했는지(make setup) 보세요") from self._error
-        return self._kiwi
-
-    def cuts(self, words) -> dict[str, list[int]]:
-        """낱말 → 나눌 자리(글자 위치)의 목록. 캐시에 없는 낱말만 한 번에 분석합니다."""
+    def prefetch(self, words):
+        """캐시에 없는 낱말을 분석기에 미리 보냅니다(답은 cuts 에서 읽음)."""
         todo = sorted({w for w in words if w not in self.cache})
         if todo:
-            for word, tokens in zip(todo, self.kiwi().tokenize(todo)):
-                self.cache[word] = split_points(tokens)
+            self._start()
+            self._send(todo)
+            self._pending += 1
+        return self
+
+    def cuts(self, words) -> dict[str, list[int]]:
+        """낱말 → 나눌 자리(글자 위치)의 목록. 캐시에 없는 낱말만 분석기에 묻습니다."""
+        words = set(words)
+        if self._pending:
+            self._receive()
+        todo = sorted(w for w in words if w not in self.cache)
+        if todo:
+            self._start()
+            self._send(todo)
+            self._pending += 1
+            self._receive()
         return {w: self.cache[w] for w in words}
+
+    def close(self):
+        if self._proc is not None:
+            for stream in (self._proc.stdin, self._proc.stdout, self._proc.stderr):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+            try:
+                self._proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+            self._proc = None
+            self._pending = 0
+
+
+def source_words(root: Path) -> set[str]:
+    """빌드 전에 알 수 있는 한글 낱말: 페이지 원본, 스니펫(페이지에 들어감), 용어표(용어집)."""
+    paths = [*Path(root, "docs").rglob("*.md"), *Path(root, "snippets").rglob("*.py"), Path(root, "terms.yml")]
+    return {w for p in paths if p.is_file() for w in HANGUL_RUN.findall(p.read_text(encoding="utf-8"))}
 
 
 def split_points(tokens) -> list[int]:
@@ -138,24 +200,24 @@ def slim_text(text: str) -> str:
         out.append(_SPACES.sub(" ", text[pos:m.start()]))
         out.append(m.group(0))
         pos = m.end()
-        code = _SPACES.sub(" ", m.group(1)).strip()
-        rest = text[pos:]
-        lead = len(rest) - len(rest.lstrip())
-        # 뒤따르는 평문을 공백을 무시하고 코드와 맞춰 봅니다.
-        i, j = lead, 0
-        while j < len(code) and i < len(rest):
-            if code[j] == " ":
-                j += 1
-                continue
-            if rest[i].isspace():
+        # 뒤따르는 평문을 공백을 무시하고 코드와 맞춰 봅니다(흔한 꼴: 줄바꿈만 공백으로 바뀐 사본은 한 번에).
+        same = m.group(1).replace("\n", " ").strip()
+        at = pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip())
+        if same and text.startswith(same, at):
+            pos = at + len(same)
+            continue
+        code = "".join(m.group(1).split())
+        i, j, n = pos, 0, len(text)
+        while j < len(code) and i < n:
+            if text[i].isspace():
                 i += 1
-                continue
-            if rest[i] != code[j]:
+            elif text[i] == code[j]:
+                i += 1
+                j += 1
+            else:
                 break
-            i += 1
-            j += 1
         if code and j == len(code):
-            pos += i
+            pos = i
     out.append(_SPACES.sub(" ", text[pos:]))
     return "".join(out).strip()
 
@@ -292,3 +354,9 @@ def save_cache(path: Path, key: str, cuts: dict[str, list[int]]):
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"key": key, "cuts": cuts}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     tmp.replace(path)
+
+
+if __name__ == "__main__":
+    sys.stdin.reconfigure(encoding="utf-8")
+    sys.stdout.reconfigure(encoding="utf-8")
+    serve_cuts(sys.stdin, sys.stdout)

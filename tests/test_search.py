@@ -67,7 +67,7 @@ def test_rewrite_index_uses_cache_and_writes_utf8():
                       "docs": [{"location": "a/", "title": "손실함수", "text": "<p>손실함수   값</p>"}]})
     seg = si.Segmenter(cache={"손실함수": [2]})  # 캐시에 다 있으면 분석기를 띄우지 않습니다
     out = si.rewrite_index(raw, seg)
-    assert seg._thread is None
+    assert not seg.started
     assert "손실\u200b함수" in out and "\\u" not in out.split('"docs"')[1]
     assert json.loads(out)["docs"][0]["text"] == "<p>손실\u200b함수 값</p>"
 
@@ -110,7 +110,11 @@ def test_worker_patch_is_pinned_to_material_worker():
 
 def test_kiwi_splits_compounds_and_keeps_term_words():
     seg = si.Segmenter(user_words=["가중치"], cache={})
-    cuts = seg.cuts(["손실함수를", "가중치초기화", "과적합을"])
+    seg.prefetch(["손실함수를", "가중치초기화"])  # 빌드 초반에 미리 보낸 것과 뒤에 묻는 것을 함께
+    try:
+        cuts = seg.cuts(["손실함수를", "가중치초기화", "과적합을"])
+    finally:
+        seg.close()
     assert si.segment_text("손실함수를", cuts) == "손실\u200b함수를"
     assert si.segment_text("가중치초기화", cuts) == "가중치\u200b초기화"
     assert cuts["과적합을"] == []  # 조사는 떼지 않습니다(앞부분 일치로 찾음)
