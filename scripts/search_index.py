@@ -247,7 +247,7 @@ def rewrite_index(raw: str, segmenter: Segmenter) -> str:
 
 # --- 3. 같은 말 ---------------------------------------------------------------
 
-GENERIC_AT = 3  # 용어 셋 이상에 들어가는 낱말은 머리말로 봅니다
+GENERIC_AT = 4  # 용어 넷 이상의 끝에 오는 낱말(함수·데이터·하강법·경사)은 머리말로 봅니다
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
@@ -277,7 +277,7 @@ def synonyms(terms: list[dict]) -> dict[str, str]:
             if len(key) < 2 or key in canon:
                 continue
             found.setdefault(key, set()).add(term["ko"])
-    # 여러 용어에 두루 붙는 머리말(함수·경사·하강법 …)은 덧붙여도 검색을 흐리기만 하므로, 다른 낱말이 남으면 뺍니다:
+    # 여러 용어 끝에 두루 붙는 머리말(함수·하강법 …)은 덧붙여도 검색을 흐리기만 하므로, 다른 낱말이 남으면 뺍니다:
     # "렐루" → "ReLU"(“ReLU 함수” 전체가 아니라), "loss function" → "손실".
     counts: dict[str, int] = {}
     for term in terms:
@@ -286,8 +286,9 @@ def synonyms(terms: list[dict]) -> dict[str, str]:
 
     def distinctive(ko: str) -> str:
         parts = ko.split()
-        kept = [p for p in parts if counts.get(p, 0) < GENERIC_AT]
-        return " ".join(kept or parts)
+        while len(parts) > 1 and counts.get(parts[-1], 0) >= GENERIC_AT:
+            parts.pop()  # 끝의 머리말만: "확률적 경사 하강법" → "확률적", "배치 크기" 는 그대로
+        return " ".join(parts)
 
     return {k: distinctive(next(iter(v))) for k, v in sorted(found.items()) if len(v) == 1}
 
@@ -305,7 +306,10 @@ def patch_worker(source: str, path: str, synonym_map: dict[str, str]) -> str:
     if source.count(PATCH_ANCHOR) != 1:
         raise SearchIndexError(f"{path}: 워커에서 고칠 자리(PATCH_ANCHOR)를 정확히 한 번 찾지 못했습니다 "
                                "— scripts/search_index.py 의 PATCH_ANCHOR 를 고치세요")
-    prelude = (f"{PATCHED_MARK}\n{QUERY_JS.read_text(encoding='utf-8')}\n"
+    # 워커는 첫 방문마다 받으므로 줄 주석은 빼고 붙입니다(설명은 scripts/search_query.js 에).
+    code = "\n".join(line for line in QUERY_JS.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.lstrip().startswith("//"))
+    prelude = (f"{PATCHED_MARK}\n{code}\n"
                f"self.dlbSynonyms={json.dumps(synonym_map, ensure_ascii=False, separators=(',', ':'))};\n")
     return prelude + source.replace(PATCH_ANCHOR, PATCH_ANCHOR + PATCH_CALL)
 
