@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 QUERIES = Path(__file__).resolve().parents[1] / "tests" / "search_queries.tsv"
 TOP = 3
 META = ".md-search-result__meta"
-INITIALIZING = "검색 초기화"  # Material 의 ko 번역: 색인을 받는 중
+INITIALIZING = "검색 초기화"        # Material 의 ko 번역: 색인을 받는 중
+PLACEHOLDER = "검색어를 입력하세요"  # Material 의 ko 번역: 검색창이 비어 있음
 
 
 @dataclass
@@ -103,13 +104,16 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
     return queries
 
 
-def open_search(page, base_url: str):
-    """홈을 열고 검색창을 연 뒤, 색인을 다 받을 때까지 기다립니다."""
+def open_search(page, base_url: str) -> str:
+    """홈을 열고 검색창을 연 뒤, 색인을 다 받고 검색창이 빈 상태가 될 때까지 기다립니다."""
     page.goto(base_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.wait_for_function(f"""() => {{ const t = document.querySelector('{META}').textContent;
-                                       return t && t !== '{INITIALIZING}' }}""", timeout=20_000)
-    return page.evaluate(f"document.querySelector('{META}').textContent")
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(f"p => document.querySelector('{META}').textContent === p", arg=PLACEHOLDER,
+                           timeout=20_000)
+    return PLACEHOLDER
 
 
 # 검색창을 비우고, 사람이 치듯 한 글자씩 넣고(마지막에 End 키: Material 은 keyup 에서 검색), 결과가 바뀔 때까지.

@@ -1,7 +1,8 @@
 """한국어 검색: 색인 쪽(scripts/search_index.py), 검색어 쪽(scripts/search_query.js), 그리고 실제 브라우저.
 
-브라우저 검사는 공개 검색어 모음(tests/search_queries.tsv)을 사람이 치듯 입력해 recall·precision 을 알리고,
-95% 이상이 첫 3개 안에 기대한 페이지를 (관련 없는 결과가 그 위에 오지 않게) 찾아야 통과합니다.
+브라우저 검사(tests/test_browser.py 의 test_public_query_set_in_browser)는 공개 검색어 모음(tests/search_queries.tsv)을
+사람이 치듯 입력해 recall·precision 을 알리고, 95% 이상이 첫 3개 안에 기대한 페이지를 (관련 없는 결과가 그 위에 오지
+않게) 찾아야 통과합니다.
 """
 from __future__ import annotations
 
@@ -15,10 +16,8 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from scripts import search_eval
 from scripts import search_index as si
 from tests.conftest import ROOT
-from tests.test_browser import PageWatch, browser, light_context  # noqa: F401 — 브라우저 픽스처를 함께 씀
 
 NODE = shutil.which("node")
 MATERIAL_WORKER = next((Path(__import__("material").__file__).parent / "templates").glob(si.WORKER_GLOB))
@@ -173,39 +172,4 @@ def test_built_index_is_segmented_slim_and_pages_untouched(site_dir):
     assert worker.startswith(si.PATCHED_MARK) and worker.count(si.PATCH_CALL) == 1
 
 
-# --- 실제 브라우저 ---------------------------------------------------------------
-
-def test_public_query_set_in_browser(site_url, light_context, capsys):
-    queries = search_eval.load_queries()
-    assert len(queries) >= 60, "tests/search_queries.tsv 에 검색어가 60개 이상 있어야 합니다"
-    w = PageWatch(light_context, site_url)
-    placeholder = search_eval.open_search(w.page, site_url)
-    outcomes = [search_eval.run_query(w.page, site_url, placeholder, q) for q in queries]
-    w.page.close()
-    s = search_eval.summary(outcomes)
-    report = (f"검색어 {s['queries']}개: recall@3 {s['recall_at_3']:.1%}, 통과(찾고 관련 없는 것이 위에 없음) "
-              f"{s['passed']:.1%}, precision@3 {s['precision_at_3']:.1%}, 없어야 할 검색어가 비어 있음 "
-              f"{s['negatives_empty']:.0%}")
-    with capsys.disabled():
-        print("\n" + report + "".join(f"\n  실패: {f}" for f in s["failing"]))
-    assert not w.errors, f"콘솔 오류: {w.errors}"
-    assert s["passed"] >= 0.95, report + "\n" + "\n".join(s["failing"])
-
-
-def test_highlighting_in_results_and_on_page(site_url, light_context):
-    """붙여 쓴 검색어의 낱말이 결과 목록과, 결과를 눌러 간 페이지에서 모두 강조됩니다."""
-    w = PageWatch(light_context, site_url)
-    page = w.page
-    placeholder = search_eval.open_search(page, site_url)
-    q = search_eval.Query("손실함수", "basics/loss-functions/", set(), "", 0)
-    outcome = search_eval.run_query(page, site_url, placeholder, q)
-    assert outcome.top[:1] == ["basics/loss-functions/"], outcome.describe()
-    marks = page.eval_on_selector_all(".md-search-result__item mark", "els => els.map(e => e.textContent)")
-    assert {"손실", "함수"} <= set(marks), f"결과 목록의 강조: {marks}"
-    page.locator(".md-search-result__list > li a").first.click()
-    page.wait_for_url(re.compile(r"loss-functions/.*h="))
-    page.wait_for_selector("article mark[data-md-highlight]")
-    on_page = page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
-    assert {"손실", "함수"} <= set(on_page), f"페이지의 강조: {sorted(set(on_page))[:10]}"
-    page.close()
-    assert not w.errors, f"콘솔 오류: {w.errors}"
+# 실제 브라우저로 검색어 모음을 치는 검사와 강조 검사는 tests/test_browser.py 에 있습니다(브라우저 픽스처를 함께 씀).
