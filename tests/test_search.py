@@ -162,7 +162,8 @@ def test_built_index_is_segmented_slim_and_pages_untouched(site_dir):
     text = "".join(d["text"] for d in data["docs"])
     assert si.ZWSP in text, "색인에 나눈 복합어가 없습니다(hooks/search_ko.py 가 돌았나요?)"
     assert "Copied!" not in text and not re.search(r"In \[\d*\]:", text)
-    assert "\\u" not in raw[:2000] or "\\u200b" in raw[:2000]  # 한글은 UTF-8 로(설정의 separator 만 이스케이프)
+    # 한글은 \uXXXX(6바이트)가 아니라 UTF-8(3바이트)로 씁니다.
+    assert re.search("[가-힣]", raw) and not re.search(r"\\u(?:a[c-f]|b[0-9a-f]|c[0-9a-f]|d[0-7])[0-9a-f]{2}", raw)
     assert {k for d in data["docs"] for k in d} <= {"location", "title", "text", "tags", "boost"}
     # 보이는 페이지에는 \u200b 를 넣지 않습니다.
     leaked = [p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")
