@@ -1,12 +1,14 @@
 """make bench: 빌드·테스트 시간과 가장 무거운 페이지를 잽니다(테스트가 아니라 측정입니다).
 
-목표(2코어): 차가운 빌드 ≤ 30 s, 장 하나를 고친 뒤 다시 빌드 ≤ 2 s, 테스트 ≤ 120 s, 그림 전체 ≤ 15 s.
+목표(2코어): 차가운 빌드 ≤ 30 s, 장 하나를 고친 뒤 다시 빌드 ≤ 2 s, 테스트 ≤ 120 s, 그림 전체 ≤ 15 s,
+검색어 입력에서 결과까지 중앙값 ≤ 100 ms(헤드리스 Chromium), 검색 색인 나누기는 차가운 빌드에 ≤ 5 s·다시 빌드에 ≤ 0.5 s.
 노트북(만들기, 페이지마다 크기·실행 시간)과 인쇄용 책(시간·쪽수)도 잽니다.
 """
 from __future__ import annotations
 
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -143,6 +145,83 @@ def book(site: Path, tmp: Path) -> tuple[float, int, int]:
     return time.perf_counter() - start, len(PdfReader(out).pages), out.stat().st_size
 
 
+def search_costs(site: Path) -> dict:
+    """검색: 색인 크기(날것·gzip), 색인 다시 쓰기의 비용(분석기 띄우기·처음 나누기·캐시로 다시), 검색어 처리 표의 크기."""
+    import gzip
+    import json
+
+    import yaml
+
+    from scripts import search_index as si
+
+    raw = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    plain = raw.replace(si.ZWSP, "")  # 훅이 나누기 전의 글(가볍게 하기는 두 번 해도 같음)
+    terms = yaml.safe_load((ROOT / "terms.yml").read_text(encoding="utf-8"))
+    words = si.hangul_words(json.loads(plain)["docs"])
+    seg = si.Segmenter(si.user_words(terms), cache={})
+    start = time.perf_counter()
+    seg.cuts(["가중치"])  # 분석기 프로세스 띄우기(빌드에서는 on_config 에서 시작해 빌드와 겹침)
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    seg.cuts(words)
+    first = time.perf_counter() - start
+    seg.close()
+    warm_seg = si.Segmenter(si.user_words(terms), cache=dict(seg.cache))
+    start = time.perf_counter()
+    si.rewrite_index(plain, warm_seg)
+    warm = time.perf_counter() - start
+    return {"raw": len(raw.encode()), "gzip": len(gzip.compress(raw.encode(), 9)), "words": len(words),
+            "load": load, "first": first, "warm": warm}
+
+
+def search_build_cost(cache: Path, site: Path, rounds: int = 2) -> tuple[float, float]:
+    """검색 색인 나누기가 차가운 빌드에 더하는 시간: 다른 캐시는 그대로 두고 나누기 캐시(search/)만 지운 빌드와
+    둔 빌드를 번갈아(기계가 바빠 흔들리므로 각각 가장 짧은 것)."""
+    import shutil
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DLB_CACHE_DIR=str(cache))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]
+    cold, warm = [], []
+    for _ in range(rounds):
+        shutil.rmtree(cache / "search", ignore_errors=True)
+        cold.append(run(cmd, env))
+        warm.append(run(cmd, env))
+    return min(cold), min(warm)
+
+
+def search_latency(site: Path, rounds: int = 3) -> list[float]:
+    """헤드리스 Chromium 에서 검색어 모음의 검색어마다: 완성된 검색어의 keyup 에서 결과가 그려질 때까지(ms)."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from scripts import search_eval
+    from tests.test_browser import ARGS, CHROMIUM
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    times = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            search_eval.open_search(page, base)
+            for _ in range(rounds):
+                for q in search_eval.load_queries():
+                    times.append(search_eval.time_query(page, q.text))
+            browser.close()
+    finally:
+        server.shutdown()
+    return times
+
+
 def main() -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,6 +240,9 @@ def main() -> None:
         nb_gen = notebook_generation(tmp / "site")
         nb_runs = notebook_runs(tmp / "site", tmp)
         pdf_seconds, pdf_pages, pdf_bytes = book(tmp / "site", tmp)
+        search = search_costs(tmp / "site")
+        search_cold, search_warm = search_build_cost(tmp / "cache", tmp / "site-search")
+        latency = search_latency(tmp / "site")
     tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto"], env)
 
     print(f"차가운 빌드(캐시 없음, 그림 포함)      {cold:7.2f} s   (목표 ≤ 30 s)")
@@ -180,6 +262,15 @@ def main() -> None:
         print(f"    {size / 1024:7.1f} KiB  {sec:6.2f} s  {rel}")
     print(f"    합계 {sum(r[2] for r in nb_runs):.1f} s")
     print(f"인쇄용 책(make pdf 의 인쇄·합치기, 빌드 제외)   {pdf_seconds:7.2f} s   ({pdf_pages}쪽, {pdf_bytes / 1024 / 1024:.1f} MiB)")
+    print(f"검색 색인 {search['raw'] / 1024:7.1f} KiB, gzip {search['gzip'] / 1024:6.1f} KiB   "
+          f"(이 작업 전: 523.4 KiB, gzip 113.7 KiB; 목표: 그 이하)")
+    print(f"검색 색인 복합어 나누기: 분석기 프로세스 띄우기 {search['load']:5.2f} s(빌드와 겹쳐 따로), "
+          f"한글 낱말 {search['words']}개 처음 나누기 {search['first']:5.2f} s, 캐시로 다시 쓰기 {search['warm']:5.2f} s"
+          f"   (목표: 차가운 빌드에 ≤ 5 s, 다시 빌드에 ≤ 0.5 s)")
+    print(f"빌드: 나누기 캐시 없이 {search_cold:6.2f} s, 있을 때 {search_warm:6.2f} s → 차가운 빌드에 더하는 시간 "
+          f"{search_cold - search_warm:5.2f} s   (목표 ≤ 5 s)")
+    print(f"검색어 입력 → 결과(헤드리스 Chromium, {len(latency)}번) 중앙값 {statistics.median(latency):6.1f} ms, "
+          f"최대 {max(latency):6.1f} ms   (목표: 중앙값 ≤ 100 ms)")
     print("가장 무거운 페이지(HTML + 그 페이지의 그림, 공용 자산 제외):")
     for size, page, n in weights[:3]:
         print(f"    {size / 1024:7.1f} KiB  /{page}  (그림 파일 {n}개)")

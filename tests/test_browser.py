@@ -11,12 +11,14 @@ chromium 이 없으면 설치 방법을 알리며 건너뜁니다. 단, CI=true 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from scripts import search_eval
 from tests.conftest import ROOT, site_pages
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -301,3 +303,41 @@ def test_keyboard_alone_reaches_and_uses_every_control(site_url, light_context):
     page.keyboard.press("Enter")
     assert page.evaluate("document.querySelector('details').open"), "Enter 로 풀이가 열리지 않습니다"
     page.close()
+
+
+# 한국어 검색: 공개 검색어 모음과 강조(색인·검색어 처리의 단위 검사는 tests/test_search.py)
+
+def test_public_query_set_in_browser(site_url, light_context, capsys):
+    queries = search_eval.load_queries()
+    assert len(queries) >= 60, "tests/search_queries.tsv 에 검색어가 60개 이상 있어야 합니다"
+    w = PageWatch(light_context, site_url)
+    placeholder = search_eval.open_search(w.page, site_url)
+    outcomes = [search_eval.run_query(w.page, site_url, placeholder, q) for q in queries]
+    w.page.close()
+    s = search_eval.summary(outcomes)
+    report = (f"검색어 {s['queries']}개: recall@3 {s['recall_at_3']:.1%}, 통과(찾고 관련 없는 것이 위에 없음) "
+              f"{s['passed']:.1%}, precision@3 {s['precision_at_3']:.1%}, 없어야 할 검색어가 비어 있음 "
+              f"{s['negatives_empty']:.0%}")
+    with capsys.disabled():
+        print("\n" + report + "".join(f"\n  실패: {f}" for f in s["failing"]))
+    assert not w.errors, f"콘솔 오류: {w.errors}"
+    assert s["passed"] >= 0.95, report + "\n" + "\n".join(s["failing"])
+
+
+def test_highlighting_in_results_and_on_page(site_url, light_context):
+    """붙여 쓴 검색어의 낱말이 결과 목록과, 결과를 눌러 간 페이지에서 모두 강조됩니다."""
+    w = PageWatch(light_context, site_url)
+    page = w.page
+    placeholder = search_eval.open_search(page, site_url)
+    q = search_eval.Query("손실함수", "basics/loss-functions/", set(), "", 0)
+    outcome = search_eval.run_query(page, site_url, placeholder, q)
+    assert outcome.top[:1] == ["basics/loss-functions/"], outcome.describe()
+    marks = page.eval_on_selector_all(".md-search-result__item mark", "els => els.map(e => e.textContent)")
+    assert {"손실", "함수"} <= set(marks), f"결과 목록의 강조: {marks}"
+    page.locator(".md-search-result__list > li a").first.click()
+    page.wait_for_url(re.compile(r"loss-functions/.*h="))
+    page.wait_for_selector("article mark[data-md-highlight]")
+    on_page = page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
+    assert {"손실", "함수"} <= set(on_page), f"페이지의 강조: {sorted(set(on_page))[:10]}"
+    page.close()
+    assert not w.errors, f"콘솔 오류: {w.errors}"
