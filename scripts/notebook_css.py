@@ -63,6 +63,7 @@ def extract(page_html: str, site_root: str) -> Extracted:
 _DYNAMIC = re.compile(
     r"::?(?:-[a-z]+-)?[a-z-]+(?:\((?:[^()]|\([^()]*\))*\))?"
 )
+_NOT = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
 _KEEP_PSEUDO = re.compile(r":(?:not|is|where|first-child|last-child|only-child|nth-child|nth-last-child|"
                           r"first-of-type|last-of-type|nth-of-type|empty|root)\b")
 
@@ -71,10 +72,16 @@ def _static_selector(selector: str) -> str:
     """soupsieve 로 맞춰 볼 수 있게 상태 의사 클래스(:hover…)와 의사 요소(::before…)를 뗍니다."""
     def drop(m: re.Match) -> str:
         return m.group(0) if _KEEP_PSEUDO.match(m.group(0)) and not m.group(0).startswith("::") else ""
-    s = _DYNAMIC.sub(drop, selector).strip()
-    # "a > :hover" 처럼 떼고 나서 빈 자리는 아무 요소나
-    s = re.sub(r"(^|[\s>+~])(?=$|[\s>+~])", r"\1*", s)
-    return s or "*"
+    tokens = re.sub(r"\s*([>+~])\s*", r" \1 ", _DYNAMIC.sub(drop, selector)).split()
+    # "a > :hover" 처럼 떼고 나서 빈 자리는 아무 요소나(*)
+    out: list[str] = []
+    for tok in tokens:
+        if tok in ">+~" and (not out or out[-1] in ">+~"):
+            out.append("*")
+        out.append(tok)
+    if not out or out[-1] in ">+~":
+        out.append("*")
+    return " ".join(out)
 
 
 class _Matcher:
@@ -89,7 +96,8 @@ class _Matcher:
         if selector in self.memo:
             return self.memo[selector]
         # 빠른 거름: 셀렉터의 클래스가 하나라도 페이지에 없으면 맞을 수 없습니다.
-        if any(c not in self.classes for c in re.findall(r"\.(-?[_a-zA-Z][\w-]*)", selector)):
+        positive = _NOT.sub("", selector)  # :not(.x) 의 x 는 없어도 됩니다
+        if any(c not in self.classes for c in re.findall(r"\.(-?[_a-zA-Z][\w-]*)", positive)):
             self.memo[selector] = False
             return False
         static = _static_selector(selector)
