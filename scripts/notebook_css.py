@@ -63,6 +63,8 @@ def extract(page_html: str, site_root: str) -> Extracted:
 _DYNAMIC = re.compile(
     r"::?(?:-[a-z]+-)?[a-z-]+(?:\((?:[^()]|\([^()]*\))*\))?"
 )
+# Material 이 자바스크립트로 바꾸는 팔레트 속성([data-md-color-scheme=slate] 등): 빌드된 HTML 에는 기본값만 있으므로 떼고 봅니다.
+_PALETTE = re.compile(r"\[\s*data-md-color-[\w-]+\s*(?:[~|^$*]?=\s*(?:\"[^\"]*\"|'[^']*'|[\w-]+)\s*)?\]")
 _NOT = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
 _KEEP_PSEUDO = re.compile(r":(?:not|is|where|first-child|last-child|only-child|nth-child|nth-last-child|"
                           r"first-of-type|last-of-type|nth-of-type|empty|root)\b")
@@ -72,7 +74,7 @@ def _static_selector(selector: str) -> str:
     """soupsieve 로 맞춰 볼 수 있게 상태 의사 클래스(:hover…)와 의사 요소(::before…)를 뗍니다."""
     def drop(m: re.Match) -> str:
         return m.group(0) if _KEEP_PSEUDO.match(m.group(0)) and not m.group(0).startswith("::") else ""
-    tokens = re.sub(r"\s*([>+~])\s*", r" \1 ", _DYNAMIC.sub(drop, selector)).split()
+    tokens = re.sub(r"\s*([>+~])\s*", r" \1 ", _DYNAMIC.sub(drop, _PALETTE.sub("", selector))).split()
     # "a > :hover" 처럼 떼고 나서 빈 자리는 아무 요소나(*)
     out: list[str] = []
     for tok in tokens:

@@ -45,8 +45,9 @@ CSS = """
 @keyframes used-spin { to { opacity: 0; } }
 .jp-Cell > img { animation: used-spin 1s; }
 .jp-Cell:not(.jp-Other) p:first-child { margin: 0; }
+[data-md-color-scheme=slate] .jupyter-wrapper .jp-Cell { background: black; }
 """
-HTML = '<html><body><div class="jupyter-wrapper"><div class="jp-Cell"><p>a</p><img src="x.png"></div></div></body></html>'
+HTML = '<html><body data-md-color-scheme="default"><div class="jupyter-wrapper"><div class="jp-Cell"><p>a</p><img src="x.png"></div></div></body></html>'
 
 
 def _selectors(css: str) -> list[str]:
@@ -68,12 +69,14 @@ def test_trim_keeps_rules_that_match_and_the_properties_they_use():
     assert ".jupyter-wrapper .jp-Cell:hover" in sels and "bp3-button" not in out
     assert "@media (max-width: 760px) .jp-Cell" in sels and ".jp-Gone" not in out
     assert ".jp-Cell:not(.jp-Other) p:first-child" in sels
+    # 어두운 팔레트는 자바스크립트가 body 에 답니다: 빌드된 HTML 에 없어도 남깁니다.
+    assert "[data-md-color-scheme=slate] .jupyter-wrapper .jp-Cell" in sels
     # 사용자 속성: 쓰이는 것(과 그것이 부르는 것)만
     assert "--jp-a:" in out and "--jp-b:" in out
     assert "--jp-c" not in out and "--unused" not in out
     # 애니메이션: 쓰이는 이름만
     assert "used-spin" in out and "@keyframes spin" not in out
-    assert out.count(".jupyter-wrapper .jp-Cell{") == 1
+    assert out.count("\n.jupyter-wrapper .jp-Cell{") == 1
 
 
 def test_write_trimmed_reuses_the_cached_result(tmp_path, monkeypatch):
