@@ -202,8 +202,9 @@ def trim(css_blocks: list[str], pages: list[str]) -> str:
 
 
 def write_trimmed(css_blocks: list[str], pages: list[str], out: Path, cache: Path) -> None:
-    """trim 의 결과를 out 에 씁니다. 같은 입력(CSS, 페이지)이면 cache 폴더에 둔 지난 결과를 씁니다."""
-    key = hashlib.sha256("\0".join(list(dict.fromkeys(css_blocks)) + pages).encode()).hexdigest()[:24]
+    """trim 의 결과를 out 에 씁니다. 같은 입력(CSS, 페이지, 이 파일)이면 cache 폴더에 둔 지난 결과를 씁니다."""
+    code = Path(__file__).read_text(encoding="utf-8")  # 거르는 규칙이 바뀌면 다시 계산
+    key = hashlib.sha256("\0".join([code, *dict.fromkeys(css_blocks), *pages]).encode()).hexdigest()[:24]
     cached = cache / f"{key}.css"
     if cached.is_file():
         text = cached.read_text(encoding="utf-8")
