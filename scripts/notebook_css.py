@@ -65,6 +65,8 @@ _DYNAMIC = re.compile(
 )
 # Material 이 자바스크립트로 바꾸는 팔레트 속성([data-md-color-scheme=slate] 등): 빌드된 HTML 에는 기본값만 있으므로 떼고 봅니다.
 _PALETTE = re.compile(r"\[\s*data-md-color-[\w-]+\s*(?:[~|^$*]?=\s*(?:\"[^\"]*\"|'[^']*'|[\w-]+)\s*)?\]")
+# Material 이 읽은 뒤에 만드는 요소의 클래스(md-…): 빌드된 HTML 에 없어도 그 규칙은 남깁니다.
+_RUNTIME = re.compile(r"\.md-[\w-]+")
 _NOT = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
 _KEEP_PSEUDO = re.compile(r":(?:not|is|where|first-child|last-child|only-child|nth-child|nth-last-child|"
                           r"first-of-type|last-of-type|nth-of-type|empty|root)\b")
@@ -98,6 +100,9 @@ class _Matcher:
         if selector in self.memo:
             return self.memo[selector]
         # 빠른 거름: 셀렉터의 클래스가 하나라도 페이지에 없으면 맞을 수 없습니다.
+        if _RUNTIME.search(selector):  # Material 의 자바스크립트가 만드는 요소(표를 감싸는 md-typeset__scrollwrap 등)
+            self.memo[selector] = True
+            return True
         positive = _NOT.sub("", selector)  # :not(.x) 의 x 는 없어도 됩니다
         if any(c not in self.classes for c in re.findall(r"\.(-?[_a-zA-Z][\w-]*)", positive)):
             self.memo[selector] = False

@@ -46,6 +46,7 @@ CSS = """
 .jp-Cell > img { animation: used-spin 1s; }
 .jp-Cell:not(.jp-Other) p:first-child { margin: 0; }
 [data-md-color-scheme=slate] .jupyter-wrapper .jp-Cell { background: black; }
+.jupyter-wrapper .md-typeset__scrollwrap { margin: 0; }
 """
 HTML = '<html><body data-md-color-scheme="default"><div class="jupyter-wrapper"><div class="jp-Cell"><p>a</p><img src="x.png"></div></div></body></html>'
 
@@ -71,6 +72,8 @@ def test_trim_keeps_rules_that_match_and_the_properties_they_use():
     assert ".jp-Cell:not(.jp-Other) p:first-child" in sels
     # 어두운 팔레트는 자바스크립트가 body 에 답니다: 빌드된 HTML 에 없어도 남깁니다.
     assert "[data-md-color-scheme=slate] .jupyter-wrapper .jp-Cell" in sels
+    # 표를 감싸는 틀처럼 Material 의 자바스크립트가 만드는 요소의 규칙도 남깁니다.
+    assert ".jupyter-wrapper .md-typeset__scrollwrap" in sels
     # 사용자 속성: 쓰이는 것(과 그것이 부르는 것)만
     assert "--jp-a:" in out and "--jp-b:" in out
     assert "--jp-c" not in out and "--unused" not in out
