@@ -53,11 +53,14 @@ class _Server:
                 if body is None:
                     self.send_error(404)
                     return
-                self.send_response(200)
-                self.send_header("Content-Type", self.guess_type(name))
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", self.guess_type(name))
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    return  # 측정이 끝나 컨텍스트를 닫았습니다(보내지 못한 것은 세지 않음)
                 with server.lock:
                     server.served.append((path, len(body), wire_size(name, body)))
 
