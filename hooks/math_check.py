@@ -1,55 +1,45 @@
-"""수식 검사 훅: 페이지의 모든 수식을 KaTeX(node)로 미리 렌더링해 보고, 하나라도 틀리면
-페이지와 수식을 적은 오류로 빌드를 멈춥니다.
+"""수식 훅(어댑터): 페이지의 수식을 빌드 때 KaTeX HTML(+ MathML)로 그려 넣습니다. 그리지 못한 수식이 하나라도
+있으면 페이지와 수식을 적은 오류로 빌드를 멈춥니다. 그래서 사이트에는 수식용 자바스크립트가 없습니다.
 
-검사 대상은 pymdownx.arithmatex 가 만든 `class="arithmatex"` 요소이고, 검사 자체(node 호출과
-통과한 수식의 캐시)는 scripts/katex.py 가 합니다.
+일은 scripts/katex.py 가 합니다. 검색 색인은 on_page_context 에서 만들어지므로, 그 뒤인 on_post_page 에서
+그려 넣어 색인에는 그린 HTML 이 아니라 TeX 가 그대로 들어갑니다(지금까지와 같음).
 """
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from scripts import katex
 
-ARITHMATEX = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL
-)
-DELIMS = [(r"\(", r"\)", False), (r"\[", r"\]", True)]
-_pending: list[dict] = []
-
-
-def formulas(page_html: str) -> list[tuple[str, bool]]:
-    """arithmatex 요소에서 (TeX, 디스플레이 여부)를 꺼냅니다. 모르는 모양이면 실패합니다."""
-    found = []
-    for m in ARITHMATEX.finditer(page_html):
-        body = html.unescape(m["body"]).strip()
-        for left, right, display in DELIMS:
-            if body.startswith(left) and body.endswith(right):
-                found.append((body[len(left): -len(right)], display))
-                break
-        else:
-            raise PluginError(f"알 수 없는 arithmatex 출력: {body[:80]!r}")
-    return found
+_failed: list[dict] = []
 
 
 def on_pre_build(config) -> None:
-    _pending.clear()
+    _failed.clear()
 
 
-def on_page_content(page_html: str, page, config, files) -> str:
-    for tex, display in formulas(page_html):
-        _pending.append({"where": page.file.src_uri, "tex": tex, "display": display})
-    return page_html
+def on_post_page(output: str, page, config) -> str:
+    r = katex.renderer(Path(config.config_file_path).resolve().parent)
+    where = page.file.src_uri
+    if where.endswith(".ipynb"):  # 실습 페이지의 원본은 docs/practice/*.md
+        where = where[: -len(".ipynb")] + ".md"
+    try:
+        output, failed = katex.render_arithmatex(output, where, r.render)
+        if page.file.src_uri.endswith(".ipynb"):  # mkdocs-jupyter 가 그린 실습 페이지의 마크다운 셀
+            output, more = katex.render_notebook_markdown(output, where, r.render)
+            failed += more
+    except (katex.UnknownMarkup, RuntimeError) as exc:
+        raise PluginError(f"{where}: {exc}") from None
+    _failed.extend(failed)
+    return output
 
 
 def on_post_build(config) -> None:
-    root = Path(config.config_file_path).resolve().parent
-    try:
-        failed = katex.errors(_pending, root)
-    except RuntimeError as exc:
-        raise PluginError(str(exc)) from None
-    if failed:
-        raise PluginError(katex.report(failed, "수식"))
+    katex.renderer(Path(config.config_file_path).resolve().parent).save()
+    if _failed:
+        raise PluginError(katex.report(_failed, "수식"))
+
+
+def on_shutdown() -> None:
+    katex.close_all()

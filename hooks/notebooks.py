@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from scripts import katex, reader_wheel
+from scripts import katex, notebook_css, reader_wheel
 from scripts import notebook as nbk
 from scripts.snippet_check import include_problems
 
@@ -100,6 +100,7 @@ def book_link(config) -> str:
 _state: dict = {}   # 실습 노트북 페이지: nb_uri → 원본 정보
 _serving = {"on": False}
 _titles: dict = {}  # src_uri → 탐색 막대의 제목
+_css: dict = {}     # 이번 빌드에서 그린 실습 페이지 → mkdocs-jupyter 가 본문에 넣었던 CSS 블록들
 
 
 def on_startup(*, command, dirty):
@@ -239,11 +240,26 @@ def on_page_content(page_html: str, page, config, files) -> str:
                                   '<div class="highlight-ipynb hl-python" tabindex="0" role="region" aria-label="코드 셀">')
     # 다른 페이지에서 이 노트북의 #앵커로 거는 링크도 MkDocs 가 검사하도록 실제 id 들을 알려 줍니다.
     page.present_anchor_ids = set(re.findall(r'\bid="([^"]+)"', page_html))
-    return page_html
+    # 본문의 CSS(약 600 KB)는 공용 스타일시트로(on_post_build), 셀이 그린 PNG 는 페이지 옆 파일로.
+    ex = notebook_css.extract(page_html, "../" * page.url.count("/"))
+    _css[nb_uri] = ex.css
+    out_dir = Path(config["site_dir"]) / page.url
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, data in ex.images.items():
+        (out_dir / name).write_bytes(data)
+    return ex.html
+
+
+def on_pre_build(config) -> None:
+    _css.clear()
 
 
 def on_post_build(config) -> None:
     root, site = _root(config), Path(config["site_dir"])
+    if _css:  # 실습 페이지를 다시 그린 빌드만: 빌드된 실습 페이지 전체에서 쓰는 규칙을 찾습니다
+        pages = [(site / nbk.page_dir(uri) / "index.html").read_text(encoding="utf-8") for uri in SOURCES]
+        blocks = [css for found in _css.values() for css in found]
+        notebook_css.write_trimmed(blocks, pages, site / notebook_css.STYLESHEET, root / CACHE / "notebook-css")
     figures = root / CACHE / "figures"
     expand = expander(config)
     library = nbk.SnippetLibrary(root)

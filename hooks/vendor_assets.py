@@ -1,6 +1,6 @@
 """npm 패키지의 프런트엔드 자산을 빌드 결과의 assets/ 로 복사합니다(저장소에는 넣지 않음).
 
-- KaTeX(수식): node_modules/katex/dist → assets/katex/
+- KaTeX(수식의 스타일시트와 글꼴): node_modules/katex/dist → assets/katex/
 - Pretendard(본문 한글 글꼴, 유니코드 구간별로 나눈 woff2): → assets/pretendard/
 
 package-lock.json 으로 고정한 node_modules 에서 필요한 파일만 MkDocs 파일 목록에 더하므로
@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 VENDOR = {
     "assets/katex": (
         "node_modules/katex/dist",
-        ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js"],
+        ["katex.min.css"],  # 수식은 빌드 때 그리므로(hooks/math_check.py) 스타일시트와 글꼴만
         ["fonts/*.woff2"],
     ),
     "assets/pretendard": (

@@ -187,9 +187,8 @@ html, body { background: #fff !important; }
 .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
 """
 
-# 수식이 다 그려졌는지: 문서 수식(.arithmatex)과 노트북 마크다운 셀(katex-init.js 가 표시).
-MATH_DONE = """() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))
-  && [...document.querySelectorAll('.jp-MarkdownCell, .jp-RenderedMarkdown')].every(el => el.dataset.katexDone)"""
+# 수식이 다 그려졌는지: 빌드 때 그려 넣으므로(hooks/math_check.py) 페이지가 읽히면 모든 .arithmatex 에 .katex 가 있습니다.
+MATH_DONE = """() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))"""
 
 # 찍기 직전 준비. 인쇄 매체로 바꾸고 인쇄용 CSS 를 넣은 뒤에 실행하므로, 화면에서는 숨었다가 종이에 나오는
 # 탭 내용까지 포함합니다. 1) 접힌 풀이를 펼침  2) 줄 번호용 빈 닻을 지움(장마다 수백 개의 PDF 이름표가 되어

@@ -86,11 +86,10 @@ class PageWatch:
 
 
 def _wait_for_math(page):
+    """수식은 빌드 때 그려 HTML 에 들어 있습니다(hooks/math_check.py): 읽히자마자 모두 .katex 여야 합니다."""
     page.wait_for_load_state("load")
     page.wait_for_function(
-        """() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))
-              && [...document.querySelectorAll('.jp-MarkdownCell, .jp-RenderedMarkdown')]
-                   .every(el => el.dataset.katexDone)""",
+        "() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))",
         timeout=10_000,
     )
 
@@ -153,7 +152,7 @@ def test_every_page_renders_offline_without_errors(rel, site_dir, site_url, ligh
                 visible: k.filter(e => { const h = e.querySelector('.katex-html'); return h && h.getAttribute('aria-hidden') !== 'true'; }).length}; }""")
     if math["noMathml"] or math["visible"]:
         problems.append(f"{rel or '/'}: 수식 {math['n']}개 중 MathML 없음 {math['noMathml']}개, 보이는 HTML 이 "
-                        f"접근성 트리에 노출 {math['visible']}개(docs/javascripts/katex-options.json 의 output 확인)")
+                        f"접근성 트리에 노출 {math['visible']}개(scripts/katex_render.cjs 의 output: htmlAndMathml 확인)")
     elif math["n"]:
         tree = w.page.locator(".arithmatex").first.aria_snapshot()
         if "math" not in tree:
@@ -241,11 +240,10 @@ def test_math_renders_after_instant_navigation(site_url, light_context):
     # 즉시 이동은 페이지를 다시 불러오지 않습니다: 스크립트가 한 번만 실행됐는지 확인.
     navigations = page.evaluate("performance.getEntriesByType('navigation').length")
     page.close()
-    assert not w.errors, ("즉시 이동 뒤 콘솔 오류 — mkdocs.yml 의 extra_javascript(또는 docs/javascripts/katex-init.js)를 "
-                          f"확인하세요: {w.errors}")
+    assert not w.errors, f"즉시 이동 뒤 콘솔 오류 — mkdocs.yml 의 extra_javascript 를 확인하세요: {w.errors}"
     assert navigations == 1, "즉시 이동(navigation.instant)이 페이지를 다시 불러왔습니다: mkdocs.yml 의 theme.features 를 확인하세요"
     assert rendered > 0, ("즉시 이동 뒤 basics/activation-functions 의 수식이 렌더링되지 않았습니다: "
-                          "docs/javascripts/katex-init.js 가 document$ 를 구독하는지 확인하세요")
+                          "hooks/math_check.py 가 빌드 때 수식을 그려 넣는지 확인하세요")
 
 
 def test_dark_palette_shows_dark_figures(browser, site_url, site_dir):

@@ -332,7 +332,11 @@ def test_site_page_runs_the_notebook_and_offers_the_download(uri, site_dir):
     html = (site_dir / "practice" / stem / "index.html").read_text(encoding="utf-8")
     assert f'href="{stem}.ipynb" download="{stem}.ipynb"' in html
     assert len(re.findall(r'<div class="[^"]*jp-OutputArea-output', html)) >= 5, "빌드 때 노트북이 실행되지 않았습니다"
-    assert len(re.findall(r'<img [^>]*src="data:image/png', html)) >= 2
+    # 셀이 그린 그림은 페이지 옆 PNG 파일입니다(scripts/notebook_css.py 가 본문의 base64 를 꺼냄).
+    drawn = re.findall(r'<img [^>]*src="(cell-[0-9a-f]{12}\.png)"', html)
+    assert len(drawn) >= 2 and "data:image/png" not in html
+    for name in drawn:
+        assert (site_dir / "practice" / stem / name).read_bytes().startswith(b"\x89PNG"), name
     assert not re.search(r'<div [^>]*data-mime-type="application/vnd.jupyter.stderr"', html)
     assert "Traceback" not in html
     if stem == "iris":

@@ -41,7 +41,8 @@ def _page_facts(site_dir: Path, rel: str) -> dict:
     para = next((_text(p) for p in re.findall(r"<p>(.*?)</p>", after, re.S)
                  if "arithmatex" not in p and len(_text(p)) >= 30), "")
     return {"h1": _text(h1.group(1)), "para": para[:40],
-            "png": len(re.findall(r'<img[^>]*src="data:image/png', article)),
+            # 셀이 그린 PNG 는 페이지 옆 파일입니다(scripts/notebook_css.py 가 본문의 base64 를 꺼냄).
+            "png": len(re.findall(r'<img[^>]*src="(?:data:image/png|[^"/]*\.png")', article)),
             "svg": len(re.findall(r'src="[^"]*figures/[^"]*\.svg#only-light"', article))}
 
 

@@ -142,6 +142,32 @@ def test_no_assets_from_other_hosts(site_dir):
     assert not problems, "\n".join(sorted(set(problems)))
 
 
+MATH_SCRIPT = re.compile(r"katex|mathjax|auto-render|mathjax-config", re.IGNORECASE)
+
+
+def test_math_is_in_the_html_and_no_page_loads_math_javascript(site_dir):
+    """수식은 빌드 때 그려져 있습니다(hooks/math_check.py): 날 TeX 가 남은 .arithmatex 도, 수식용 스크립트도 없습니다."""
+    from scripts import katex
+
+    problems = []
+    for page in site_pages(site_dir):
+        html_file = site_dir / page / "index.html"
+        md = source_of(site_dir, html_file)
+        text = html_file.read_text(encoding="utf-8")
+        for tag, attrs in _tags(html_file):
+            if tag == "script" and (MATH_SCRIPT.search(attrs.get("src") or "") or MATH_SCRIPT.search(attrs.get("type") or "")):
+                problems.append(f"{md}: 수식용 스크립트 {attrs} — 수식은 빌드 때 그립니다(mkdocs.yml 의 extra_javascript)")
+        raw = [m["body"][:60] for m in katex.ARITHMATEX.finditer(text) if not m["body"].startswith('<span class="katex')]
+        problems += [f"{md}: 그려지지 않은 수식 {r!r} — hooks/math_check.py" for r in raw]
+        if "jupyter-wrapper" in text:
+            if "<style" in text.split('<div class="jupyter-wrapper">', 1)[1]:
+                problems.append(f"{md}: 노트북 본문에 <style> 이 남았습니다 — scripts/notebook_css.py")
+            if 'href="../../assets/stylesheets/notebook.css"' not in text:
+                problems.append(f"{md}: 노트북 공용 스타일시트 링크가 없습니다 — scripts/notebook_css.py")
+    assert (site_dir / "assets/stylesheets/notebook.css").is_file(), "노트북 공용 스타일시트가 없습니다"
+    assert not problems, "\n".join(problems)
+
+
 def test_build_check_names_a_missing_figure_variant(tmp_path):
     """밝은·어두운 그림 가운데 하나가 빠진 사이트: 빌드 끝 검사(hooks/figures.py)가 페이지와 파일을 말합니다."""
     from scripts.site_check import missing_images
