@@ -18,6 +18,7 @@ FALLBACK 에도 없으면 tests/test_fonts.py 가 페이지와 글자를 말하�
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -88,12 +89,41 @@ def css_content_text(css: str) -> str:
 
 
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
+_MATHML = re.compile(r"<math\b.*?</math>", re.S)
+_SPAN = re.compile(r"<(/?)span\b")
+_KATEX_HTML = '<span class="katex-html"'
+
+
+def split_math(markup: str) -> tuple[str, str]:
+    """빌드 때 렌더링된 KaTeX 수식을 떼어 냅니다: (수식 밖의 HTML, 보이는 수식 HTML(.katex-html)).
+
+    수식의 MathML(<math>, 화면에 그리지 않고 스크린 리더가 읽음)은 버립니다. 보이는 수식은 KaTeX 글꼴이
+    그리고, 그 안의 한글(\\text{…}) 같은 KaTeX 에 없는 글자만 Pretendard 로 넘어옵니다(site.css).
+    """
+    markup = _MATHML.sub("", markup)
+    outside, math, pos = [], [], 0
+    while (start := markup.find(_KATEX_HTML, pos)) >= 0:
+        depth, end = 0, start
+        for m in _SPAN.finditer(markup, start):
+            depth += -1 if m[1] else 1
+            if depth == 0:
+                end = markup.index(">", m.end()) + 1
+                break
+        else:
+            end = len(markup)
+        outside.append(markup[pos:start])
+        math.append(markup[start:end])
+        pos = end
+    outside.append(markup[pos:])
+    return "".join(outside), "".join(math)
+
+
 # 파일별 결과: (경로) → ((크기, 수정 시각), 글자). make serve 처럼 한 프로세스에서 다시 빌드할 때 바뀐 파일만 다시 읽습니다.
-_seen: dict[Path, tuple[tuple[int, int], tuple[frozenset, frozenset]]] = {}
+_seen: dict[Path, tuple[tuple[int, int], tuple[frozenset, frozenset, frozenset]]] = {}
 
 
-def _html_chars(path: Path) -> tuple[frozenset, frozenset]:
-    """HTML 파일 하나의 (화면에 나올 글자, 그 파일 <style> 의 content 글자)."""
+def _html_chars(path: Path) -> tuple[frozenset, frozenset, frozenset]:
+    """HTML 파일 하나의 (수식 밖에서 화면에 나올 글자, 보이는 수식의 글자, 그 파일 <style> 의 content 글자)."""
     stat = path.stat()
     stamp = (stat.st_size, stat.st_mtime_ns)
     hit = _seen.get(path)
@@ -101,22 +131,40 @@ def _html_chars(path: Path) -> tuple[frozenset, frozenset]:
         return hit[1]
     markup = path.read_text(encoding="utf-8")
     styles = "".join(_STYLE.findall(markup)) if "content:" in markup else ""
-    found = (frozenset(visible(page_text(markup))), frozenset(visible(css_content_text(styles))))
+    text, math = split_math(markup) if _KATEX_HTML in markup or "<math" in markup else (markup, "")
+    found = (frozenset(visible(page_text(text))), frozenset(visible(html.unescape(_TAG.sub("", math)))),
+             frozenset(visible(css_content_text(styles))))
     _seen[path] = (stamp, found)
     return found
 
 
 def page_characters(site: Path) -> dict[str, set[str]]:
-    """사이트의 HTML 파일마다(사이트 기준 경로) 화면에 나올 수 있는 글자."""
+    """사이트의 HTML 파일마다(사이트 기준 경로) 수식 밖에서 화면에 나올 수 있는 글자."""
     return {path.relative_to(site).as_posix(): set(_html_chars(path)[0]) for path in sorted(site.rglob("*.html"))}
+
+
+def math_characters(site: Path) -> dict[str, set[str]]:
+    """사이트의 HTML 파일마다 빌드 때 렌더링된 수식(.katex-html)의 글자(수식이 없으면 빈 집합)."""
+    return {path.relative_to(site).as_posix(): set(_html_chars(path)[1]) for path in sorted(site.rglob("*.html"))}
+
+
+@functools.lru_cache(maxsize=1)
+def katex_codepoints() -> frozenset[int]:
+    """KaTeX 글꼴(package-lock.json 으로 고정)이 그리는 코드 포인트 전체: 수식 안의 글자는 이 글꼴이 먼저 그립니다."""
+    from fontTools.ttLib import TTFont
+
+    folder = ROOT / "node_modules/katex/dist/fonts"
+    return frozenset(cp for f in sorted(folder.glob("*.woff2")) for cp in TTFont(str(f)).getBestCmap())
 
 
 def site_characters(site: Path) -> set[str]:
     """글꼴 부분집합에 넣을 글자 전체: 페이지, 검색 색인, 사이트 스크립트의 글자, CSS content, 출력 가능한 ASCII."""
     chars = set(map(chr, range(0x20, 0x7F)))
     for path in site.rglob("*.html"):
-        text, styles = _html_chars(path)
-        chars |= text | styles  # 노트북 페이지는 렌더러의 CSS 를 <style> 로 품고 있습니다
+        text, math, styles = _html_chars(path)
+        # 수식의 글자도 넣습니다(Pretendard 에 있는 것만 남음): KaTeX 글꼴에 없는 한글 등이 Pretendard 로 넘어옵니다.
+        # 노트북 페이지는 렌더러의 CSS 를 <style> 로 품고 있습니다.
+        chars |= text | math | styles
     index = site / "search/search_index.json"
     if index.is_file():  # 검색 결과에 보이는 글(페이지 글과 같아야 하지만, 색인이 따로 가공하므로 함께 넣음)
         chars |= set("".join(_json_strings(json.loads(index.read_text(encoding="utf-8")))))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from fontTools.ttLib import TTFont
@@ -33,6 +34,15 @@ def test_page_text_takes_shown_text_attributes_and_material_translations():
         assert shown in text, shown
     for hidden in ["숨김", "꽃", "주석", "hidden"]:
         assert hidden not in text, hidden
+
+
+def test_split_math_keeps_visible_katex_apart_and_drops_mathml():
+    markup = ('<p>앞 <span class="katex"><span class="katex-mathml"><math><mi>𝑥</mi></math></span>'
+              '<span class="katex-html" aria-hidden="true"><span class="base"><span class="mord">∑</span>'
+              '<span class="mord text">손실</span></span></span></span> 뒤</p><p>끝</p>')
+    text, math = fonts.split_math(markup)
+    assert fonts.page_text(text).split() == ["앞", "뒤", "끝"]
+    assert fonts.page_text(math) == "∑손실"
 
 
 def test_visible_drops_control_and_format_characters():
@@ -132,7 +142,9 @@ def test_every_page_links_the_subset_css(site_dir):
     missing = []
     for page in sorted(site_dir.rglob("*.html")):
         m = FONT_LINK.search(page.read_text(encoding="utf-8"))
-        if not m or not (page.parent / m[1]).resolve().is_file():
+        href = urlsplit(m[1]).path if m else ""  # 404.html 은 사이트 주소 기준의 절대 경로를 씁니다
+        target = site_dir / href.lstrip("/") if href.startswith("/") else page.parent / href
+        if not m or not target.resolve().is_file():
             missing.append(page.relative_to(site_dir).as_posix())
     assert not missing, f"본문 글꼴 CSS(assets/fonts/pretendard.css)를 부르지 않는 페이지: {missing}"
     assert not (site_dir / "assets/pretendard").exists(), "옛 글꼴 폴더(assets/pretendard)가 아직 사이트에 있습니다"
@@ -154,9 +166,13 @@ def _context(site_dir: Path, rel: str, char: str) -> str:
 def test_every_character_of_every_page_is_in_the_subset_or_a_listed_fallback(site_dir, served):
     _, font, points = served
     problems = []
+    math, allowed = fonts.math_characters(site_dir), points | fonts.katex_codepoints()
     for rel, chars in fonts.page_characters(site_dir).items():
         for c in sorted(c for c in chars if ord(c) not in points and c not in fonts.FALLBACK_CHARS):
             problems.append(f"  {rel}: {c!r} (U+{ord(c):04X}) … {_context(site_dir, rel, c)} …")
+        # 렌더링된 수식 안의 글자는 KaTeX 글꼴이 먼저 그리고, 거기 없는 글자(\text{한글})만 본문 글꼴로 넘어옵니다.
+        for c in sorted(c for c in math[rel] if ord(c) not in allowed and c not in fonts.FALLBACK_CHARS):
+            problems.append(f"  {rel}: 수식 안의 {c!r} (U+{ord(c):04X}): KaTeX 글꼴에도 본문 글꼴에도 없습니다")
     assert not problems, (
         f"내려보내는 본문 글꼴({font.name})에 없는 글자가 페이지에 있습니다. 빈 네모나 다른 글꼴로 보입니다.\n"
         + "\n".join(problems[:40])
@@ -187,6 +203,14 @@ def test_fallback_list_is_honest(site_dir):
 
 
 BROWSER_PAGES = ["", "basics/activation-functions/", "practice/from-scratch/"]
+# 화면에 그려진 글: (수식 밖의 innerText, 보이는 수식의 글). 수식의 MathML 은 화면에 그리지 않으므로 뺍니다.
+SHOWN_TEXT = """() => {
+    const math = [...document.querySelectorAll('.katex-html')].map(e => e.textContent).join('');
+    const moved = [...document.querySelectorAll('.katex')].map(e => { const c = document.createComment(''); e.replaceWith(c); return [c, e]; });
+    const text = document.title + document.body.innerText;
+    moved.forEach(([c, e]) => c.replaceWith(e));
+    return [text, math];
+}"""
 
 
 def test_rendered_text_uses_only_the_subset(browser, site_url, served):  # noqa: F811
@@ -203,19 +227,21 @@ def test_rendered_text_uses_only_the_subset(browser, site_url, served):  # noqa:
             w.page.goto(site_url + rel)
             w.page.wait_for_load_state("load")
             w.page.evaluate("document.fonts.ready")
-            shown = w.page.evaluate("document.title + document.body.innerText")
+            shown, math = w.page.evaluate(SHOWN_TEXT)
             copy = w.page.locator(".md-clipboard").first
             if copy.count():  # 복사 단추의 풍선(Material 의 한국어 문구)
                 copy.hover()
                 w.page.wait_for_timeout(300)
-                shown += w.page.evaluate("document.body.innerText")
+                shown += w.page.evaluate(SHOWN_TEXT)[0]
             w.page.locator("label.md-search__icon, .md-search__input").first.click()
             box = w.page.locator("input.md-search__input")
             box.fill("함수")
             box.press("End")
             w.page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
             shown += w.page.evaluate("document.querySelector('.md-search-result').innerText")
+            allowed = points | fonts.katex_codepoints()
             missing = sorted(c for c in fonts.visible(shown) if ord(c) not in points and c not in fonts.FALLBACK_CHARS)
+            missing += sorted(c for c in fonts.visible(math) if ord(c) not in allowed and c not in fonts.FALLBACK_CHARS)
             problems += [f"{rel or '/'}: 화면의 글자가 글꼴에 없습니다: {missing}"] if missing else []
             body_fonts = [u for u in requested if "katex" not in u]
             if [u.rsplit("/", 1)[-1] for u in body_fonts] != [font.name]:
