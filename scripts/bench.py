@@ -2,6 +2,8 @@
 
 목표(2코어): 차가운 빌드 ≤ 30 s, 장 하나를 고친 뒤 다시 빌드 ≤ 2 s, 테스트 ≤ 120 s, 그림 전체 ≤ 15 s.
 노트북(만들기, 페이지마다 크기·실행 시간)과 인쇄용 책(시간·쪽수)도 잽니다.
+본문 글꼴(처음 방문에 받는 바이트)과 그림 SVG 바이트는 예전 방식과 지금 방식을 같은 실행에서 나란히 잽니다
+(scripts/bench_assets.py).
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from scripts import bench_assets
 
 ROOT = Path(__file__).resolve().parents[1]
 TOUCHED = ROOT / "docs/basics/activation-functions.md"
@@ -161,6 +165,7 @@ def main() -> None:
         nb_gen = notebook_generation(tmp / "site")
         nb_runs = notebook_runs(tmp / "site", tmp)
         pdf_seconds, pdf_pages, pdf_bytes = book(tmp / "site", tmp)
+        assets = bench_assets.measure(tmp / "site", tmp)
     tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto"], env)
 
     print(f"차가운 빌드(캐시 없음, 그림 포함)      {cold:7.2f} s   (목표 ≤ 30 s)")
@@ -183,6 +188,7 @@ def main() -> None:
     print("가장 무거운 페이지(HTML + 그 페이지의 그림, 공용 자산 제외):")
     for size, page, n in weights[:3]:
         print(f"    {size / 1024:7.1f} KiB  /{page}  (그림 파일 {n}개)")
+    print("\n".join(bench_assets.report(assets)))
 
 
 if __name__ == "__main__":
