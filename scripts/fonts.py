@@ -260,6 +260,16 @@ def font_face_css(url: str, points: set[int]) -> str:
     )
 
 
+def served(site: Path, folder: str = "assets/fonts") -> tuple[str, Path, set[int]]:
+    """빌드된 사이트가 내려보내는 본문 글꼴: (CSS 텍스트, woff2 경로, 그 글꼴이 그리는 코드 포인트)."""
+    css = (site / folder / "pretendard.css").read_text(encoding="utf-8")
+    urls = set(re.findall(r"url\(([^)]+)\)", css))
+    if len(urls) != 1:
+        raise ValueError(f"{folder}/pretendard.css 가 글꼴 파일 하나를 가리키지 않습니다: {sorted(urls)}")
+    font = site / folder / urls.pop()
+    return css, font, codepoints(font)
+
+
 def install(site: Path, cache: Path, folder: str = "assets/fonts", source: Path = SOURCE) -> tuple[Path, Path]:
     """사이트에 부분집합 글꼴과 그 CSS(folder/pretendard.css)를 씁니다. (글꼴, CSS) 경로를 돌려줍니다.
 

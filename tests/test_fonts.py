@@ -1,6 +1,7 @@
 """본문 글꼴 부분집합: 사이트의 모든 글자가 내려보내는 woff2 에 있거나, 이유가 적힌 대체 글꼴 목록에 있습니다.
 
-단위 테스트(scripts/fonts.py, MkDocs 없이)와, 빌드된 사이트·실제 브라우저에서의 검사로 나뉩니다.
+단위 테스트(scripts/fonts.py, MkDocs 없이)와 빌드된 사이트의 검사입니다. 브라우저가 실제로 그린 글(실행 중에 생기는
+검색 결과·복사 풍선 포함)의 검사는 브라우저 픽스처가 있는 tests/test_browser.py 의 test_rendered_text_uses_only_the_font_subset.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from scripts import fonts
-from tests.test_browser import PageWatch, browser  # noqa: F401  (브라우저 픽스처를 함께 씁니다)
 
 FONT_LINK = re.compile(r'<link[^>]+href="([^"]*assets/fonts/pretendard\.css)"')
 
@@ -130,12 +130,7 @@ def test_install_writes_css_with_swap_and_the_exact_range(tmp_path, small_font):
 
 @pytest.fixture(scope="module")
 def served(site_dir):
-    """사이트가 내려보내는 본문 글꼴: (CSS 텍스트, woff2 경로, 그 글꼴이 그리는 코드 포인트)."""
-    css = (site_dir / "assets/fonts/pretendard.css").read_text(encoding="utf-8")
-    urls = re.findall(r"url\(([^)]+)\)", css)
-    assert len(set(urls)) == 1, f"본문 글꼴 CSS 가 글꼴 파일 하나를 가리키지 않습니다: {urls}"
-    font = site_dir / "assets/fonts" / urls[0]
-    return css, font, fonts.codepoints(font)
+    return fonts.served(site_dir)
 
 
 def test_every_page_links_the_subset_css(site_dir):
@@ -197,56 +192,3 @@ def test_fallback_list_is_honest(site_dir):
     assert not [c for c in fonts.FALLBACK_CHARS if ord(c) in full]
     used = set().union(*fonts.page_characters(site_dir).values())
     assert fonts.FALLBACK_CHARS <= used, f"사이트에 없는 FALLBACK 글자: {sorted(fonts.FALLBACK_CHARS - used)}"
-
-
-# --------------------------------------------------------------------------- 실제 브라우저
-
-
-BROWSER_PAGES = ["", "basics/activation-functions/", "practice/from-scratch/"]
-# 화면에 그려진 글: (수식 밖의 innerText, 보이는 수식의 글). 수식의 MathML 은 화면에 그리지 않으므로 뺍니다.
-SHOWN_TEXT = """() => {
-    const math = [...document.querySelectorAll('.katex-html')].map(e => e.textContent).join('');
-    const moved = [...document.querySelectorAll('.katex')].map(e => { const c = document.createComment(''); e.replaceWith(c); return [c, e]; });
-    const text = document.title + document.body.innerText;
-    moved.forEach(([c, e]) => c.replaceWith(e));
-    return [text, math];
-}"""
-
-
-def test_rendered_text_uses_only_the_subset(browser, site_url, served):  # noqa: F811
-    """HTML 을 읽는 방법과 따로, 브라우저가 실제로 그린 글(검색 결과·복사 풍선처럼 실행 중에 생기는 글 포함)의
-    글자가 글꼴에 있는지 봅니다. 본문 글꼴 요청은 부분집합 파일 하나뿐이어야 합니다."""
-    _, font, points = served
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    problems = []
-    try:
-        for rel in BROWSER_PAGES:
-            w = PageWatch(ctx, site_url)
-            requested = []
-            w.page.on("request", lambda r: r.resource_type == "font" and requested.append(r.url))
-            w.page.goto(site_url + rel)
-            w.page.wait_for_load_state("load")
-            w.page.evaluate("document.fonts.ready")
-            shown, math = w.page.evaluate(SHOWN_TEXT)
-            copy = w.page.locator(".md-clipboard").first
-            if copy.count():  # 복사 단추의 풍선(Material 의 한국어 문구)
-                copy.hover()
-                w.page.wait_for_timeout(300)
-                shown += w.page.evaluate(SHOWN_TEXT)[0]
-            w.page.locator("label.md-search__icon, .md-search__input").first.click()
-            box = w.page.locator("input.md-search__input")
-            box.fill("함수")
-            box.press("End")
-            w.page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
-            shown += w.page.evaluate("document.querySelector('.md-search-result').innerText")
-            allowed = points | fonts.katex_codepoints()
-            missing = sorted(c for c in fonts.visible(shown) if ord(c) not in points and c not in fonts.FALLBACK_CHARS)
-            missing += sorted(c for c in fonts.visible(math) if ord(c) not in allowed and c not in fonts.FALLBACK_CHARS)
-            problems += [f"{rel or '/'}: 화면의 글자가 글꼴에 없습니다: {missing}"] if missing else []
-            body_fonts = [u for u in requested if "katex" not in u]
-            if [u.rsplit("/", 1)[-1] for u in body_fonts] != [font.name]:
-                problems.append(f"{rel or '/'}: 본문 글꼴 요청이 {font.name} 하나가 아닙니다: {body_fonts}")
-            w.page.close()
-    finally:
-        ctx.close()
-    assert not problems, "\n".join(problems)
