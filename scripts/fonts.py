@@ -6,9 +6,9 @@
   입력란 안내(title, alt, placeholder, aria-label), Material 이 실행 중에 보여 주는 한국어 문구(페이지의
   `__config` 의 translations: 검색 결과 수, 복사 단추 등), 검색 색인, 사이트 자체 스크립트의 문자열, CSS 의
   `content:` 글자. 출력할 수 있는 ASCII 전체는 늘 넣습니다(검색창에 치는 영어·숫자).
-- `subset(chars, cache)`: fontTools 로 그 글자와 레이아웃 기능(모든 OpenType feature, 굵기 축 그대로)만 남긴
-  woff2. 결과는 (글자 집합, 원본 글꼴, fontTools 판, 이 파일의 설정) 해시로 캐시하므로 글자가 그대로인
-  다시 빌드는 파일을 복사만 합니다.
+- `subset(chars, cache)`: fontTools 로 그 글자와 브라우저가 기본으로 켜는 레이아웃 기능만 남긴 woff2(굵기 축은
+  그대로: 제목 300, 본문 400, 굵게 700 을 한 파일이). 결과는 (글자 집합, 원본 글꼴, fontTools 판, 설정) 해시로
+  캐시하므로 글자가 그대로인 다시 빌드는 파일을 복사만 합니다.
 - `font_face_css(url, codepoints)`: `font-display: swap` 과 실제 글자 범위(unicode-range)의 @font-face.
 
 Pretendard 에 없는 글자(아래 FALLBACK)는 지금처럼 시스템 글꼴로 그려집니다. 새 글자가 Pretendard 에도,
