@@ -1,6 +1,6 @@
 """그림 훅: scripts/figures 의 등록소에서 SVG를 만들고 사이트의 figures/ 에 넣습니다.
 
-- 입력(scripts/, snippets/, package-lock.json)이 그대로면 아무것도 하지 않습니다(빠른 make serve).
+- 입력(scripts/ 의 .py·.cjs, snippets/, package-lock.json)이 그대로면 아무것도 하지 않습니다(빠른 make serve).
 - 바뀌었으면 새 파이썬 프로세스에서 그립니다: serve 중에 고친 모듈도 새로 읽히고,
   바뀐 그림만 다시 그려집니다(그림별 해시는 scripts/figures/build.py).
 - 페이지의 <img src=".../figures/NAME.svg"> 는 밝은 화면용(#only-light)과
@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 CACHE = Path(os.environ.get("DLB_CACHE_DIR", ".cache")) / "figures"
-INPUT_GLOBS = ["scripts/**/*.py", "snippets/**/*.py", "package-lock.json"]
+INPUT_GLOBS = ["scripts/**/*.py", "scripts/**/*.cjs", "snippets/**/*.py", "package-lock.json"]
 IMG = re.compile(r'<img (?P<pre>[^>]*?)src="(?P<url>[^"]*?figures/(?P<name>[a-z0-9-]+))\.svg"(?P<post>[^>]*)>')
 
 

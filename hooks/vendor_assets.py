@@ -1,7 +1,8 @@
 """npm 패키지의 프런트엔드 자산을 빌드 결과의 assets/ 로 복사합니다(저장소에는 넣지 않음).
 
-- KaTeX(수식의 스타일시트와 글꼴): node_modules/katex/dist → assets/katex/
-- Pretendard(본문 한글 글꼴, 유니코드 구간별로 나눈 woff2): → assets/pretendard/
+- KaTeX(수식): node_modules/katex/dist → assets/katex/
+
+본문 글꼴(Pretendard)은 여기서 복사하지 않습니다: hooks/fonts.py 가 빌드 끝에 사이트가 쓰는 글자만 남겨 씁니다.
 
 package-lock.json 으로 고정한 node_modules 에서 필요한 파일만 MkDocs 파일 목록에 더하므로
 mkdocs build 와 mkdocs serve 모두에서 쓰이고, 다른 호스트에 요청할 일이 없습니다.
@@ -19,11 +20,6 @@ VENDOR = {
         "node_modules/katex/dist",
         ["katex.min.css"],  # 수식은 빌드 때 그리므로(hooks/math_check.py) 스타일시트와 글꼴만
         ["fonts/*.woff2"],
-    ),
-    "assets/pretendard": (
-        "node_modules/pretendard/dist/web/variable",
-        ["pretendardvariable-dynamic-subset.css"],
-        ["woff2-dynamic-subset/*.woff2"],
     ),
 }
 

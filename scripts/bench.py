@@ -6,6 +6,8 @@
 독자 쪽(scripts/reader_bench.py): 수식이 DOM 에 들어오고 글꼴까지 준비되는 시간(MathJax 방법 대비, CPU 1배·4배),
 페이지마다 첫 방문 전송량(gzip; 글꼴·검색 색인·노트북 CSS 몫), 노트북 페이지 HTML 크기.
 바꾸기 전 빌드와 나란히 재려면: python -m scripts.reader_bench 새site --compare 옛site
+본문 글꼴(처음 방문에 받는 바이트)과 그림 SVG 바이트는 예전 방식과 지금 방식을 같은 실행에서 나란히 잽니다
+(scripts/bench_assets.py).
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from scripts import bench_assets
 
 ROOT = Path(__file__).resolve().parents[1]
 TOUCHED = ROOT / "docs/basics/activation-functions.md"
@@ -249,6 +253,7 @@ def main() -> None:
         from scripts import reader_bench
 
         reader = reader_bench.report(tmp / "site")
+        assets = bench_assets.measure(tmp / "site", tmp)
     tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto"], env)
 
     print(f"차가운 빌드(캐시 없음, 그림 포함)      {cold:7.2f} s   (목표 ≤ 30 s)")
@@ -281,6 +286,7 @@ def main() -> None:
     for size, page, n in weights[:3]:
         print(f"    {size / 1024:7.1f} KiB  /{page}  (그림 파일 {n}개)")
     print("\n".join(reader))
+    print("\n".join(bench_assets.report(assets)))
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ A4_CONTENT_PX = 665  # A4 폭 210mm 에서 좌우 여백 17mm 씩을 뺀 본문 
 # 합치기도 느립니다. 같은 글꼴의 고정 굵기판(npm 의 pretendard 패키지, make setup 이 설치)이 있으면, 사이트의
 # 글꼴 CSS 대신 그것을 같은 이름("Pretendard Variable")으로 내줍니다. 없으면 사이트 글꼴 그대로 찍습니다.
 STATIC_FONTS = ROOT / "node_modules/pretendard/dist/web/static"
-SITE_FONT_CSS = "/assets/pretendard/pretendardvariable-dynamic-subset.css"
+SITE_FONT_CSS = "/assets/fonts/pretendard.css"  # hooks/fonts.py 가 쓰는 본문 글꼴(사이트에 쓰인 글자만)
 
 Chapter = tuple[str, str]                 # (nav 제목, 사이트 안 주소 예: "training/backpropagation/")
 Part = tuple[str | None, list[Chapter]]   # (부 제목, 장들). nav 맨 위의 단독 페이지는 (None, [그 페이지])

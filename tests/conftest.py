@@ -122,7 +122,8 @@ def page_scope() -> dict | None:
 
 SITE_WIDE = {"test_math_renders_after_instant_navigation", "test_dark_palette_shows_dark_figures",
              "test_both_variants_differ_in_colour", "test_korean_search_finds_each_section",
-             "test_public_query_set_in_browser", "test_highlighting_in_results_and_on_page"}
+             "test_public_query_set_in_browser", "test_highlighting_in_results_and_on_page",
+             "test_rendered_text_uses_only_the_font_subset"}
 
 
 def _wanted(item, scope: dict) -> bool:

@@ -339,3 +339,56 @@ def test_highlighting_in_results_and_on_page(site_url, light_context):
     assert {"손실", "함수"} <= set(on_page), f"페이지의 강조: {sorted(set(on_page))[:10]}"
     page.close()
     assert not w.errors, f"콘솔 오류: {w.errors}"
+
+
+# 본문 글꼴 부분집합(scripts/fonts.py): HTML 을 읽는 tests/test_fonts.py 와 따로, 브라우저가 실제로 그린 글로 봅니다.
+FONT_PAGES = ["", "basics/activation-functions/", "practice/from-scratch/"]
+# 화면에 그려진 글: (수식 밖의 innerText, 보이는 수식의 글). 수식의 MathML 은 화면에 그리지 않으므로 뺍니다.
+SHOWN_TEXT = """() => {
+    const math = [...document.querySelectorAll('.katex-html')].map(e => e.textContent).join('');
+    const moved = [...document.querySelectorAll('.katex')].map(e => { const c = document.createComment(''); e.replaceWith(c); return [c, e]; });
+    const text = document.title + document.body.innerText;
+    moved.forEach(([c, e]) => c.replaceWith(e));
+    return [text, math];
+}"""
+
+
+def test_rendered_text_uses_only_the_font_subset(browser, site_url, site_dir):
+    """HTML 을 읽는 방법과 따로, 브라우저가 실제로 그린 글(검색 결과·복사 풍선처럼 실행 중에 생기는 글 포함)의
+    글자가 글꼴에 있는지 봅니다. 본문 글꼴 요청은 부분집합 파일 하나뿐이어야 합니다."""
+    from scripts import fonts
+
+    _, font, points = fonts.served(site_dir)
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    problems = []
+    try:
+        for rel in FONT_PAGES:
+            w = PageWatch(ctx, site_url)
+            requested = []
+            w.page.on("request", lambda r: r.resource_type == "font" and requested.append(r.url))
+            w.page.goto(site_url + rel)
+            w.page.wait_for_load_state("load")
+            w.page.evaluate("document.fonts.ready")
+            shown, math = w.page.evaluate(SHOWN_TEXT)
+            copy = w.page.locator(".md-clipboard").first
+            if copy.count():  # 복사 단추의 풍선(Material 의 한국어 문구)
+                copy.hover()
+                w.page.wait_for_timeout(300)
+                shown += w.page.evaluate(SHOWN_TEXT)[0]
+            w.page.locator("label.md-search__icon, .md-search__input").first.click()
+            box = w.page.locator("input.md-search__input")
+            box.fill("함수")
+            box.press("End")
+            w.page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+            shown += w.page.evaluate("document.querySelector('.md-search-result').innerText")
+            allowed = points | fonts.katex_codepoints()
+            missing = sorted(c for c in fonts.visible(shown) if ord(c) not in points and c not in fonts.FALLBACK_CHARS)
+            missing += sorted(c for c in fonts.visible(math) if ord(c) not in allowed and c not in fonts.FALLBACK_CHARS)
+            problems += [f"{rel or '/'}: 화면의 글자가 글꼴에 없습니다: {missing}"] if missing else []
+            body_fonts = [u for u in requested if "katex" not in u]
+            if [u.rsplit("/", 1)[-1] for u in body_fonts] != [font.name]:
+                problems.append(f"{rel or '/'}: 본문 글꼴 요청이 {font.name} 하나가 아닙니다: {body_fonts}")
+            w.page.close()
+    finally:
+        ctx.close()
+    assert not problems, "\n".join(problems)

@@ -4,6 +4,7 @@
     python -m scripts.figures.build .cache/figures --force  # 전부 다시
 
 출력: <이름>.svg(밝은 테마), <이름>.dark.svg(어두운 테마), manifest.json(그림별 입력 해시).
+matplotlib 이 쓴 SVG 는 svgo 로 보이는 모양 그대로 줄여 씁니다(scripts/svg_optimise.py).
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ import matplotlib  # noqa: E402
 matplotlib.use("svg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from scripts import figures  # noqa: E402
+from scripts import figures, svg_optimise  # noqa: E402
 from scripts.figures import style  # noqa: E402
 
 ROOT = style.ROOT
@@ -39,6 +40,8 @@ COMMON_INPUTS = [
     ROOT / "scripts/figures/__init__.py",
     ROOT / "scripts/figures/style.py",
     ROOT / "scripts/figures/build.py",
+    ROOT / "scripts/svg_optimise.py",
+    ROOT / "scripts/svgo_server.cjs",
     ROOT / "package-lock.json",
 ]
 
@@ -72,7 +75,12 @@ def figure_key(spec: figures.FigureSpec) -> str:
 
 
 def render(spec: figures.FigureSpec, theme: str) -> bytes:
-    """그림 하나를 SVG 바이트로. 경고(예: 한글 글리프 없음)는 곧 오류입니다."""
+    """그림 하나를 사이트에 올리는 SVG 바이트로: matplotlib 으로 그리고 svgo 로 줄입니다."""
+    return svg_optimise.optimise(render_raw(spec, theme))
+
+
+def render_raw(spec: figures.FigureSpec, theme: str) -> bytes:
+    """그림 하나를 matplotlib 의 SVG 바이트 그대로. 경고(예: 한글 글리프 없음)는 곧 오류입니다."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with style.use(theme):

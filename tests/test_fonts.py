@@ -1,0 +1,194 @@
+"""본문 글꼴 부분집합: 사이트의 모든 글자가 내려보내는 woff2 에 있거나, 이유가 적힌 대체 글꼴 목록에 있습니다.
+
+단위 테스트(scripts/fonts.py, MkDocs 없이)와 빌드된 사이트의 검사입니다. 브라우저가 실제로 그린 글(실행 중에 생기는
+검색 결과·복사 풍선 포함)의 검사는 브라우저 픽스처가 있는 tests/test_browser.py 의 test_rendered_text_uses_only_the_font_subset.
+"""
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from scripts import fonts
+
+FONT_LINK = re.compile(r'<link[^>]+href="([^"]*assets/fonts/pretendard\.css)"')
+
+
+# --------------------------------------------------------------------------- 단위: 글자 모으기
+
+
+def test_page_text_takes_shown_text_attributes_and_material_translations():
+    markup = """<html><head><title>활성화 함수</title>
+    <style>.x::before { content: "꽃" }</style>
+    <script>const hidden = "숨김";</script>
+    <script id="__config" type="application/json">{"translations": {"clipboard.copy": "\\ud074\\ub9bd\\ubcf4\\ub4dc\\ub85c \\ubcf5\\uc0ac"}}</script>
+    </head><body><!-- 주석 -->
+    <p title="풍선 &amp; 설명">본문 &lt;글&gt; &#xD55C;</p><img alt="대체 텍스트" src="a.svg">
+    <input placeholder="검색"></body></html>"""
+    text = fonts.page_text(markup)
+    for shown in ["활성화 함수", "클립보드로 복사", "풍선 & 설명", "본문 <글> 한", "대체 텍스트", "검색"]:
+        assert shown in text, shown
+    for hidden in ["숨김", "꽃", "주석", "hidden"]:
+        assert hidden not in text, hidden
+
+
+def test_split_math_keeps_visible_katex_apart_and_drops_mathml():
+    markup = ('<p>앞 <span class="katex"><span class="katex-mathml"><math><mi>𝑥</mi></math></span>'
+              '<span class="katex-html" aria-hidden="true"><span class="base"><span class="mord">∑</span>'
+              '<span class="mord text">손실</span></span></span></span> 뒤</p><p>끝</p>')
+    text, math = fonts.split_math(markup)
+    assert fonts.page_text(text).split() == ["앞", "뒤", "끝"]
+    assert "".join(fonts.page_text(math).split()) == "∑손실"
+
+
+def test_visible_drops_control_and_format_characters():
+    assert fonts.visible("가\n\u200e\u200bA ") == {"가", "A", " "}
+
+
+def test_css_content_text_reads_escapes():
+    css = '.a::before{content:"\\25B8"} .b::after{content:\'→\'} .c{content:""}'
+    assert fonts.css_content_text(css) == "▸→"
+
+
+def test_unicode_range_joins_runs():
+    assert fonts.unicode_range({0x41, 0x42, 0x43, 0x45, 0xAC00}) == "U+41-43, U+45, U+AC00"
+
+
+def test_site_characters_cover_pages_search_index_scripts_and_ascii(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text("<p>가나</p>", encoding="utf-8")
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search/search_index.json").write_text('{"docs": [{"title": "다", "text": "라"}]}', encoding="utf-8")
+    (tmp_path / "javascripts").mkdir()
+    (tmp_path / "javascripts/x.js").write_text('label = "마";', encoding="utf-8")
+    chars = fonts.site_characters(tmp_path)
+    assert set("가나다라마") <= chars
+    assert set(map(chr, range(0x20, 0x7F))) <= chars  # 검색창에 치는 영어·숫자·기호
+
+
+def test_a_rewritten_page_is_read_again(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text("<p>가</p>", encoding="utf-8")
+    assert "가" in fonts.site_characters(tmp_path)
+    time.sleep(0.01)
+    page.write_text("<p>나나</p>", encoding="utf-8")  # 크기가 바뀌는 다시 빌드(serve --dirty)
+    chars = fonts.site_characters(tmp_path)
+    assert "나" in chars and "가" not in chars
+
+
+# --------------------------------------------------------------------------- 단위: 부분집합 글꼴
+
+
+@pytest.fixture(scope="module")
+def small_font(tmp_path_factory):
+    """원본 Pretendard 에서 한 번만 자른 작은 글꼴(원본을 자르는 데 몇 초 걸려, 다른 검사는 이것을 원본으로 씁니다)."""
+    cache = tmp_path_factory.mktemp("fonts")
+    return cache, fonts.subset(set(SMALL), cache)
+
+
+SMALL = "가각ABC 한글" + "".join(map(chr, range(0x20, 0x7F)))
+
+
+def test_subset_is_a_variable_woff2_with_exactly_the_characters(small_font):
+    _, path = small_font
+    assert path.read_bytes()[:4] == b"wOF2"
+    font = TTFont(str(path))
+    assert set(font.getBestCmap()) == set(map(ord, SMALL))
+    assert [a.axisTag for a in font["fvar"].axes] == ["wght"]  # 굵기 축을 그대로(제목 300, 본문 400, 굵게 700 …)
+    assert "gvar" in font and font["GSUB"].table.FeatureList.FeatureCount > 0
+
+
+def test_subset_is_cached_by_character_set(small_font):
+    cache, source = small_font
+    first = fonts.subset(set("가A"), cache, source)
+    stamp = first.stat().st_mtime_ns
+    assert fonts.subset(set("A가"), cache, source) == first and first.stat().st_mtime_ns == stamp
+    other = fonts.subset(set("가"), cache, source)
+    assert other != first and set(TTFont(str(other)).getBestCmap()) == {ord("가")}
+
+
+def test_install_writes_css_with_swap_and_the_exact_range(tmp_path, small_font):
+    cache, source = small_font
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>한글</p>", encoding="utf-8")
+    (site / "assets/fonts").mkdir(parents=True)
+    (site / "assets/fonts/pretendard-0000.woff2").write_bytes(b"old")
+    font, css = fonts.install(site, cache, source=source)
+    text = css.read_text(encoding="utf-8")
+    assert "font-display: swap;" in text and f"url({font.name})" in text
+    assert text.rstrip().endswith("unicode-range: U+20-7E, U+AE00, U+D55C;\n}")
+    assert sorted(p.name for p in (site / "assets/fonts").iterdir()) == sorted([font.name, "pretendard.css"])
+
+
+# --------------------------------------------------------------------------- 빌드된 사이트
+
+
+@pytest.fixture(scope="module")
+def served(site_dir):
+    return fonts.served(site_dir)
+
+
+def test_every_page_links_the_subset_css(site_dir):
+    missing = []
+    for page in sorted(site_dir.rglob("*.html")):
+        m = FONT_LINK.search(page.read_text(encoding="utf-8"))
+        href = urlsplit(m[1]).path if m else ""  # 404.html 은 사이트 주소 기준의 절대 경로를 씁니다
+        target = site_dir / href.lstrip("/") if href.startswith("/") else page.parent / href
+        if not m or not target.resolve().is_file():
+            missing.append(page.relative_to(site_dir).as_posix())
+    assert not missing, f"본문 글꼴 CSS(assets/fonts/pretendard.css)를 부르지 않는 페이지: {missing}"
+    assert not (site_dir / "assets/pretendard").exists(), "옛 글꼴 폴더(assets/pretendard)가 아직 사이트에 있습니다"
+
+
+def test_served_css_matches_the_font(served):
+    css, font, points = served
+    assert font.read_bytes()[:4] == b"wOF2"
+    assert "font-display: swap;" in css and "font-family: 'Pretendard Variable';" in css
+    assert f"unicode-range: {fonts.unicode_range(points)};" in css
+
+
+def _context(site_dir: Path, rel: str, char: str) -> str:
+    text = fonts.page_text((site_dir / rel).read_text(encoding="utf-8"))
+    i = text.find(char)
+    return " ".join(text[max(0, i - 30): i + 10].split())
+
+
+def test_every_character_of_every_page_is_in_the_subset_or_a_listed_fallback(site_dir, served):
+    _, font, points = served
+    problems = []
+    math, allowed = fonts.math_characters(site_dir), points | fonts.katex_codepoints()
+    for rel, chars in fonts.page_characters(site_dir).items():
+        for c in sorted(c for c in chars if ord(c) not in points and c not in fonts.FALLBACK_CHARS):
+            problems.append(f"  {rel}: {c!r} (U+{ord(c):04X}) … {_context(site_dir, rel, c)} …")
+        # 렌더링된 수식 안의 글자는 KaTeX 글꼴이 먼저 그리고, 거기 없는 글자(\text{한글})만 본문 글꼴로 넘어옵니다.
+        for c in sorted(c for c in math[rel] if ord(c) not in allowed and c not in fonts.FALLBACK_CHARS):
+            problems.append(f"  {rel}: 수식 안의 {c!r} (U+{ord(c):04X}): KaTeX 글꼴에도 본문 글꼴에도 없습니다")
+    assert not problems, (
+        f"내려보내는 본문 글꼴({font.name})에 없는 글자가 페이지에 있습니다. 빈 네모나 다른 글꼴로 보입니다.\n"
+        + "\n".join(problems[:40])
+        + "\nPretendard 에 있는 글자라면 scripts/fonts.py 의 site_characters 가 그 글을 읽는지 보세요. Pretendard 에"
+        " 없는 글자라면 다른 글자를 쓰거나 scripts/fonts.py 의 FALLBACK 에 그 글자와 그리는 글꼴을 적으세요."
+    )
+
+
+def test_search_index_characters_are_in_the_subset(site_dir, served):
+    import json
+
+    _, _, points = served
+    index = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    chars = fonts.visible("".join(d["title"] + d["text"] for d in index["docs"]))
+    missing = sorted(c for c in chars if ord(c) not in points and c not in fonts.FALLBACK_CHARS)
+    assert not missing, f"검색 결과에 보일 글자가 본문 글꼴에 없습니다: {missing}"
+
+
+def test_fallback_list_is_honest(site_dir):
+    """FALLBACK 의 글자는 정말 Pretendard 에 없고(있으면 부분집합에 넣어야 함), 사이트에 정말 나옵니다."""
+    full = set(TTFont(str(fonts.SOURCE), lazy=True).getBestCmap())
+    assert not [c for c in fonts.FALLBACK_CHARS if ord(c) in full]
+    used = set().union(*fonts.page_characters(site_dir).values())
+    assert fonts.FALLBACK_CHARS <= used, f"사이트에 없는 FALLBACK 글자: {sorted(fonts.FALLBACK_CHARS - used)}"
