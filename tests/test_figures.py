@@ -26,9 +26,12 @@ def _difference(name: str, theme: str, built: bytes, again: bytes) -> str:
     a, b = built.decode(errors="replace").splitlines(), again.decode(errors="replace").splitlines()
     diff = [(i, x, y) for i, (x, y) in enumerate(zip(a, b), 1) if x != y]
     first = diff[0] if diff else (min(len(a), len(b)) + 1, "(끝)", "(끝)")
+    # svgo 를 거친 SVG 는 한 줄이 길므로, 줄의 처음이 아니라 처음 다른 글자 언저리를 보여 줍니다.
+    at = next((k for k, (x, y) in enumerate(zip(first[1], first[2])) if x != y), min(len(first[1]), len(first[2])))
+    lo = max(0, at - 50)
     return (f"{spec.module.replace('.', '/')}.py:{spec.draw.__name__}: 그림 '{name}'({theme})을 다시 그렸더니 빌드 결과와 "
-            f"다릅니다 — 줄 {len(a)}→{len(b)}개, 다른 줄 {len(diff)}개. 처음 다른 줄 {first[0]}:\n"
-            f"  빌드: {first[1][:120]}\n  다시: {first[2][:120]}\n"
+            f"다릅니다 — 줄 {len(a)}→{len(b)}개, 다른 줄 {len(diff)}개. 처음 다른 줄 {first[0]}, {at + 1}번째 글자부터:\n"
+            f"  빌드: …{first[1][lo:lo + 120]}\n  다시: …{first[2][lo:lo + 120]}\n"
             "난수에 고정 시드를 주고(np.random.default_rng(0)), 시각·순서에 기대는 값이 없는지 보세요.")
 
 
@@ -36,7 +39,11 @@ def test_determinism_message_names_the_figure_function():
     name = sorted(REGISTRY)[0]
     message = _difference(name, "light", b"<svg>\n<path d='1'/>\n</svg>", b"<svg>\n<path d='2'/>\n</svg>")
     assert message.startswith(f"{REGISTRY[name].module.replace('.', '/')}.py:{REGISTRY[name].draw.__name__}:")
-    assert "다른 줄 1개" in message and "빌드: <path d='1'/>" in message
+    assert "다른 줄 1개" in message and "빌드: …<path d='1'/>" in message
+    # 한 줄짜리 긴 SVG(svgo): 처음 다른 글자 언저리가 보입니다
+    long_a, long_b = b"<svg>" + b"x" * 500 + b"A" + b"y" * 500, b"<svg>" + b"x" * 500 + b"B" + b"y" * 500
+    message = _difference(name, "light", long_a, long_b)
+    assert "506번째 글자부터" in message and "xA" in message and "xB" in message
 
 
 def test_both_variants_differ_in_colour():

@@ -149,14 +149,14 @@ def test_math_is_in_the_html_and_no_page_loads_math_javascript(site_dir):
     """수식은 빌드 때 그려져 있습니다(hooks/math_check.py): 날 TeX 가 남은 .arithmatex 도, 수식용 스크립트도 없습니다."""
     from scripts import katex
 
-    problems = []
+    problems, scripts = [], {}
     for page in site_pages(site_dir):
         html_file = site_dir / page / "index.html"
         md = source_of(site_dir, html_file)
         text = html_file.read_text(encoding="utf-8")
         for tag, attrs in _tags(html_file):
             if tag == "script" and (MATH_SCRIPT.search(attrs.get("src") or "") or MATH_SCRIPT.search(attrs.get("type") or "")):
-                problems.append(f"{md}: 수식용 스크립트 {attrs} — 수식은 빌드 때 그립니다(mkdocs.yml 의 extra_javascript)")
+                scripts.setdefault(attrs.get("src") or str(attrs), []).append(md)
         raw = [m["body"][:60] for m in katex.ARITHMATEX.finditer(text) if not m["body"].startswith('<span class="katex')]
         problems += [f"{md}: 그려지지 않은 수식 {r!r} — hooks/math_check.py" for r in raw]
         if "jupyter-wrapper" in text:
@@ -164,6 +164,11 @@ def test_math_is_in_the_html_and_no_page_loads_math_javascript(site_dir):
                 problems.append(f"{md}: 노트북 본문에 <style> 이 남았습니다 — scripts/notebook_css.py")
             if 'href="../../assets/stylesheets/notebook.css"' not in text:
                 problems.append(f"{md}: 노트북 공용 스타일시트 링크가 없습니다 — scripts/notebook_css.py")
+    # 같은 스크립트가 모든 페이지에 있으면 설정 한 줄의 문제입니다: 그 줄을 한 번만 말합니다.
+    for src, pages in scripts.items():
+        where = config_key_of(ROOT / "mkdocs.yml", src) or pages[0]
+        problems.insert(0, f"{where}: 수식용 스크립트 {src} — 수식은 빌드 때 그립니다(hooks/math_check.py), 이 줄을 지우세요"
+                           f" (페이지 {len(pages)}개가 불러옴)")
     assert (site_dir / "assets/stylesheets/notebook.css").is_file(), "노트북 공용 스타일시트가 없습니다"
     assert not problems, "\n".join(problems)
 
