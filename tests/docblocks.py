@@ -90,6 +90,33 @@ def locate(text: str, code: str) -> tuple[int | None, int | None]:
     return begin + 1, out
 
 
+CONT_MARK = re.compile(r"^\s*<!--\s*pytest-codeblocks:cont\s*-->")
+
+
+def chain_line(text: str, start: int, merged_line: int) -> tuple[int, bool]:
+    """cont 로 이어 붙인 묶음(start 줄의 python 블록부터)의 펼친 코드에서 merged_line 번째 줄(1부터)이 원본 페이지의
+    몇째 줄인가. (줄 번호, 그 줄이 포함(--8<--)으로 들어온 코드인가). 포함으로 들어온 줄이면 그 블록의 펜스 줄을 줍니다.
+
+    실습 페이지는 블록 수십 개가 한 묶음이라, 묶음의 첫 줄만 말하면 고칠 곳을 찾을 수 없습니다.
+    """
+    lines = text.split("\n")
+    seen = 0
+    for begin, end, indent, info, prev in fences(lines):
+        if begin + 1 < start or info != "python":
+            continue
+        if begin + 1 > start and not (prev is not None and CONT_MARK.match(lines[prev])):
+            break  # 묶음이 끝났습니다
+        raw = [ln[indent:] for ln in lines[begin + 1:end]]
+        cursor = 0
+        for k, ln in enumerate(raw):
+            n = len(expand(ln).split("\n")) if ln.lstrip().startswith("--8<--") else 1
+            if seen + cursor + n >= merged_line:
+                return begin + 2 + k, n > 1 or ln.lstrip().startswith("--8<--")
+            cursor += n
+        seen += cursor
+    return start, False
+
+
 def first_difference(expected: str, got: str) -> int:
     """처음 다른 줄의 번호(0부터). 한쪽이 짧으면 모자란 첫 줄."""
     pairs = list(zip(expected.splitlines() + [None], got.splitlines() + [None]))
@@ -239,8 +266,18 @@ class DocBlock(pytest.Item):
         tb = "".join(traceback.format_exception(excinfo.type, excinfo.value, excinfo.tb))
         # 플러그인 자신의 프레임은 빼고, 코드 블록 안의 프레임부터 보여 줍니다.
         tb = tb[tb.find(f'File "{self.filename}"') - 2:] if self.filename in tb else tb
+        # 고칠 줄: 트레이스백에서 이 블록 코드 안의 마지막 프레임 줄 → 원본 페이지의 줄(cont 묶음을 따라가며)
+        frames = [f for f in traceback.extract_tb(excinfo.tb) if f.filename == self.filename]
+        if isinstance(excinfo.value, SyntaxError) and excinfo.value.filename == self.filename:
+            merged = excinfo.value.lineno or 1
+        else:
+            merged = frames[-1].lineno if frames else None
+        in_include = False
+        if merged:
+            line, in_include = chain_line(self.path.read_text(encoding="utf-8"), self.lineno, merged)
+            where = f"{self.path.relative_to(ROOT)}:{line} ({self.name}, 코드 블록 {self.lineno}행부터의 묶음)"
         hint = ""
-        if isinstance(excinfo.value, NameError) and self.starts_with_include:
+        if isinstance(excinfo.value, NameError) and in_include:
             hint = (f" 이 블록은 포함 줄(--8<--)로 시작하고, 블록은 저마다 새 이름공간에서 실행됩니다: 포함한 코드가 쓰는 "
                     f"이름({excinfo.value.name})을 가져오는 줄(예: import numpy as np)을 펜스 안, --8<-- 줄 앞에 두세요.")
         return f"{where}: 코드 블록이 실패했습니다.{hint}\n--- 펼친 코드\n{listing}\n--- 트레이스백\n  {tb}"

@@ -46,3 +46,37 @@ def test_a_block_without_output_falls_back_to_its_own_line():
 
 def test_python_in_a_plain_fence_is_flagged_but_printed_output_is_not():
     assert unlabeled_python(PAGE) == [19]
+
+
+CHAIN = """# 제목
+
+```python
+x = 1
+```
+
+<!--pytest-codeblocks:cont-->
+```python
+y = x + 1
+z = y
+```
+
+```python
+w = 0
+```
+"""
+
+
+def test_a_failure_deep_in_a_cont_chain_names_its_own_page_line():
+    from tests.docblocks import chain_line
+
+    assert chain_line(CHAIN, 3, 1) == (4, False)
+    assert chain_line(CHAIN, 3, 3) == (10, False)   # 둘째 블록의 둘째 줄
+    # 포함 줄(--8<--)은 펼친 줄 수만큼 자리를 차지하고, 그 안의 줄이면 포함 줄 자체를 가리킵니다
+    from tests.docblocks import expand
+
+    include = '--8<-- "snippets/gates.py:gates"'
+    n = len(expand(include).split("\n"))
+    page = CHAIN.replace("x = 1\n", include + "\nx = 1\n", 1)
+    assert chain_line(page, 3, 2) == (4, True)
+    assert chain_line(page, 3, n + 1) == (5, False)
+    assert chain_line(page, 3, n + 3) == (11, False)
