@@ -21,6 +21,8 @@ from mkdocs.structure.files import File, Files
 
 CACHE = Path(os.environ.get("DLB_CACHE_DIR", ".cache")) / "figures"
 INPUT_GLOBS = ["scripts/**/*.py", "scripts/**/*.cjs", "snippets/**/*.py", "package-lock.json"]
+# 그림 이름 → 그 그림의 수치 표 HTML(scripts/figures 의 @figure_data; on_files 가 채움)
+_TABLES: dict[str, str] = {}
 IMG = re.compile(r'<img (?P<pre>[^>]*?)src="(?P<url>[^"]*?figures/(?P<name>[a-z0-9-]+))\.svg"(?P<post>[^>]*)>')
 
 
@@ -62,6 +64,9 @@ def on_files(files: Files, config) -> Files:
             if not path.is_file():
                 raise PluginError(f"그림 파일이 없습니다: {path}")
             files.append(File.generated(config, f"figures/{filename}", abs_src_path=str(path)))
+    # 수치 표는 빌드마다 한 번만 읽어 두고 페이지마다 씁니다.
+    _TABLES.clear()
+    _TABLES.update({p.name[: -len(".data.html")]: p.read_text(encoding="utf-8") for p in out.glob("*.data.html")})
     return files
 
 
@@ -94,8 +99,7 @@ def on_page_content(html: str, page, config, files) -> str:
     # 복잡한 그림(경로, 히스토그램 …)의 수치 표: 그림 아래 접힌 표로(scripts/figures 의 @figure_data).
     from scripts.figures import attach_data
 
-    tables = {p.name[: -len(".data.html")]: p.read_text(encoding="utf-8") for p in out.glob("*.data.html")}
-    return attach_data(html, tables)
+    return attach_data(html, _TABLES)
 
 
 def on_post_build(config) -> None:

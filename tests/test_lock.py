@@ -7,7 +7,7 @@ import re
 from tests.conftest import ROOT
 
 NAME = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)")
-PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==")
+PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^ ;\\]+)")
 
 
 def _norm(name: str) -> str:
@@ -74,7 +74,7 @@ def lock_flag_problems(makefile: str, lock: str) -> list[str]:
                         f"({m['flags'].strip()})와 다릅니다 — `make lock` 으로 다시 만드세요")
     versions: dict[str, set[str]] = {}
     for line in lock.splitlines():
-        if pin := re.match(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^ ;\\]+)", line):
+        if pin := PIN.match(line):
             versions.setdefault(_norm(pin["name"]), set()).add(pin["version"])
     problems += [f"requirements.lock: {name} 이(가) 파이썬 버전마다 다른 버전({', '.join(sorted(v))})으로 고정되었습니다 — "
                  f"LOCK_FLAGS 의 --fork-strategy fewest 를 지키거나 requirements.in 에서 범위를 좁히세요"

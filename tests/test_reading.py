@@ -15,42 +15,21 @@ import markdown
 import pytest
 
 from scripts import corrections
+from tests.markdown_text import lines_outside_code
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
 ADMONITION = re.compile(r'^(?P<indent>\s*)(?P<kind>!!!|\?\?\?\+?)\s+(?P<type>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def _rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if ROOT in path.parents else path.name
 
 
-def _lines_outside_fences(path: Path):
-    """(줄 번호, 줄) — 코드 펜스 안과 HTML 주석은 뺍니다(인라인 코드는 남김: `make test` 도 독자에게 보이므로)."""
-    fence, in_comment = None, False
-    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if fence:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            continue
-        if (m := FENCE.match(line)) and not in_comment:
-            fence = m.group(1)
-            continue
-        if in_comment:
-            if "-->" not in line:
-                continue
-            line, in_comment = line.split("-->", 1)[1], False
-        line = re.sub(r"<!--.*?-->", "", line)
-        if "<!--" in line:
-            line, in_comment = line.split("<!--", 1)[0], True
-        yield no, line
-
-
 def box_problems(path: Path) -> list[str]:
     problems = []
-    for no, line in _lines_outside_fences(path):
+    for no, line in lines_outside_code(path):
         m = ADMONITION.match(line)
         if not m:
             continue
@@ -96,7 +75,7 @@ MAINTAINER = [
 
 def maintainer_problems(path: Path) -> list[str]:
     problems = []
-    for no, line in _lines_outside_fences(path):
+    for no, line in lines_outside_code(path):
         for pattern, what in MAINTAINER:
             if m := pattern.search(line):
                 problems.append(f"{_rel(path)}:{no}: 학습 페이지에 관리자용 말({what}: {m.group(0)!r})이 있습니다. "
@@ -134,7 +113,7 @@ def register_problems(path: Path) -> list[str]:
                 word = w["word"]
                 if not word.endswith(("니다", "마다", "보다")):
                     problems.append(f"{_rel(path)}:{no}: 대체 텍스트는 합니다체로 씁니다: '{word}' — {alt.strip()[:60]!r}")
-    for no, line in _lines_outside_fences(path):
+    for no, line in lines_outside_code(path):
         if "이 쪽" in line or "이쪽은" in line:
             problems.append(f"{_rel(path)}:{no}: '이 쪽' 대신 '이 페이지'라고 씁니다")
     return problems

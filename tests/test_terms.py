@@ -20,6 +20,8 @@ from pathlib import Path
 import markdown
 import pytest
 
+from tests.markdown_text import lines_outside_code
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -38,7 +40,6 @@ CORE = [t for t in TERMS if t.get("first_use")]
 HANGUL = re.compile(r"[가-힣]")
 
 # --- 본문 뽑기 ------------------------------------------------------------------------------
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^\s*#{1,6}\s")
 ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s*(?:"(?P<title>[^"]*)")?\s*$')
 ABBR_DEF = re.compile(r"^\s*\*\[[^\]]*\]:")
@@ -58,34 +59,7 @@ def prose(path: Path):
     """(줄 번호, 종류, 첫 사용 검사용 글자, avoid 검사용 글자) — 종류: body | heading | title.
     코드 펜스, 주석, 수식, 인라인 코드, 링크 주소, HTML 태그는 지웁니다. 그림의 대체 텍스트와 링크 글자는
     avoid 검사에는 넣고, 첫 사용 검사에서는 뺍니다(링크 글자는 흔히 다른 페이지의 제목입니다)."""
-    fence = None
-    in_comment = in_math = False
-    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if fence:
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-            continue
-        m = FENCE.match(line)
-        if m and not in_comment and not in_math:
-            fence = m.group(1)
-            continue
-        # HTML 주석(여러 줄 가능)
-        if in_comment:
-            if "-->" not in line:
-                continue
-            line, in_comment = line.split("-->", 1)[1], False
-        line = re.sub(r"<!--.*?-->", "", line)
-        if "<!--" in line:
-            line, in_comment = line.split("<!--", 1)[0], True
-        # 디스플레이 수식 $$ … $$ (여러 줄 가능)
-        parts, out = line.split("$$"), []
-        for k, part in enumerate(parts):
-            if k > 0:
-                in_math = not in_math
-            if not in_math:
-                out.append(part)
-        line = " ".join(out)
+    for no, line in lines_outside_code(path, strip_display_math=True):
         if ABBR_DEF.match(line) or REF_DEF.match(line) or "--8<--" in line:
             continue
         line = INLINE_CODE.sub(" ", line)
