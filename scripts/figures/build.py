@@ -114,7 +114,7 @@ def _render_files(name: str, paths: dict[str, Path]) -> float:
             table.write_text(figures.data_html(name, figures.DATA[name]()), encoding="utf-8")
         except Exception as exc:
             src = Path(sys.modules[spec.module].__file__).relative_to(ROOT)
-            raise RuntimeError(f"그림 '{name}' 의 수치 표({src}, @figure_data) 만들기 실패: "
+            raise RuntimeError(f"그림 '{name}' 의 수치 표({src}:{figures.DATA[name].__name__}, @figure_data) 만들기 실패: "
                                f"{type(exc).__name__}: {exc}") from None
     else:
         table.unlink(missing_ok=True)
