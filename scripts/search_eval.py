@@ -116,8 +116,8 @@ def open_search(page, base_url: str) -> str:
     return PLACEHOLDER
 
 
-# 검색창을 비우고, 사람이 치듯 한 글자씩 넣고(마지막에 End 키: Material 은 keyup 에서 검색), 결과가 바뀔 때까지.
-# 끝 글자까지 친 검색어의 결과인지는 결과 목록이 150 ms 동안 그대로인지로 봅니다(앞 글자들의 결과가 먼저 올 수 있음).
+# 검색창을 비우고, 검색어를 넣고(마지막에 End 키: Material 은 keyup 에서 검색), 결과가 바뀔 때까지.
+# 결과 목록은 나눠 그려질 수 있어 150 ms 동안 그대로일 때까지 기다립니다.
 _RESULTS = """() => [...document.querySelectorAll('.md-search-result__list > li')].map(li => {
     const links = [...li.querySelectorAll('a')].map(a => new URL(a.href));
     return [links.length ? links[0].pathname : '', links.map(u => u.hash.slice(1)).filter(Boolean)];
@@ -129,7 +129,9 @@ def run_query(page, base_url: str, placeholder: str, query: Query) -> Outcome:
     box.fill("")
     box.press("End")
     page.wait_for_function(f"p => document.querySelector('{META}').textContent === p", arg=placeholder)
-    box.press_sequentially(query.text)
+    # 검색어를 한 번에 넣고 End(keyup) 하나로 검색을 한 번만: 한 글자씩 치면 글자마다 검색이 돌아 느리고,
+    # 한국어는 어차피 입력기가 글자를 조합한 뒤에 넘깁니다.
+    box.fill(query.text)
     box.press("End")
     page.wait_for_function(f"p => document.querySelector('{META}').textContent !== p", arg=placeholder)
     page.wait_for_function("""() => new Promise(resolve => {
