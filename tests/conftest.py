@@ -34,6 +34,19 @@ def summarize_build_log(log: str, limit: int = 30) -> str:
     return "\n".join(keep) or "\n".join(log.splitlines()[-limit:])
 
 
+# 테스트가 빌드하는 사이트는 배포되는 모양 그대로입니다: .github/workflows/site.yml 이 make pdf 에 넘기는 변수와 같은
+# 종류(주소만 예시). 그래서 브라우저·접근성·책 검사가 독자가 받는 페이지(저장소 링크, Colab·고치기 단추, 책 링크)를
+# 봅니다. 변수 없는 로컬 빌드(make build·serve)와의 차이는 설정값뿐이라 tests/test_reader_links.py 가 함수로 확인합니다.
+DEPLOY_ENV = {
+    "SITE_URL": "https://study.github.io/dl-basics/",
+    "REPO_URL": "https://github.com/study/dl-basics",
+    "EDIT_URI": "edit/main/docs/",
+    "BOOK_PDF": "dl-basics-ko.pdf",
+}
+# 파이썬 안에서 mkdocs.yml 을 읽는 테스트(load_config)도 빌드와 같은 설정을 보게, 테스트 프로세스 전체에 둡니다.
+os.environ.update(DEPLOY_ENV)
+
+
 @pytest.fixture(scope="session")
 def build_result(tmp_path_factory):
     """사이트를 한 번만 빌드합니다. pytest-xdist 의 워커가 여럿이어도 하나만 빌드하고 나머지는 기다렸다가 씁니다."""
@@ -131,8 +144,8 @@ def _wanted(item, scope: dict) -> bool:
     if path.suffix == ".md":
         return path == ROOT / "docs" / scope["uri"]
     name = path.stem
-    if name == "test_pdf" or "deploy" in item.name or item.originalname in SITE_WIDE:
-        return False  # 책 한 권·배포 빌드·사이트 전체를 도는 검사는 make test 에서
+    if name == "test_pdf" or item.originalname in SITE_WIDE:
+        return False  # 책 한 권·사이트 전체를 도는 검사는 make test 에서
     if name.startswith("test_") and (ROOT / "snippets" / f"{name[5:]}.py").is_file():
         return name[5:] in scope["modules"]  # 스니펫 단위 테스트: 이 페이지가 쓰는 모듈만
     params = getattr(getattr(item, "callspec", None), "params", None)

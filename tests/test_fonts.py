@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -137,8 +138,10 @@ def test_every_page_links_the_subset_css(site_dir):
     missing = []
     for page in sorted(site_dir.rglob("*.html")):
         m = FONT_LINK.search(page.read_text(encoding="utf-8"))
-        href = urlsplit(m[1]).path if m else ""  # 404.html 은 사이트 주소 기준의 절대 경로를 씁니다
-        target = site_dir / href.lstrip("/") if href.startswith("/") else page.parent / href
+        href = urlsplit(m[1]).path if m else ""
+        # 404.html 은 사이트 주소(site_url, 예: https://study.github.io/dl-basics/) 기준의 절대 경로를 씁니다.
+        base = urlsplit(os.environ.get("SITE_URL", "/")).path
+        target = site_dir / href.removeprefix(base).lstrip("/") if href.startswith("/") else page.parent / href
         if not m or not target.resolve().is_file():
             missing.append(page.relative_to(site_dir).as_posix())
     assert not missing, f"본문 글꼴 CSS(assets/fonts/pretendard.css)를 부르지 않는 페이지: {missing}"
