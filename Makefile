@@ -5,7 +5,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# 파이썬의 .pyc 는 저장소가 아닌 .cache/pycache 한곳에(저장소에 __pycache__ 가 생기지 않게). 끄지는 않습니다:
+# .pyc 가 없으면 빌드·테스트 워커·노트북 커널·붙여 넣기 프로세스가 뜰 때마다 mkdocs·numpy·matplotlib 을 다시
+# 컴파일합니다(프로세스마다 1~3초). 셸에 PYTHONDONTWRITEBYTECODE 가 있어도 make 안에서는 뺍니다.
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 
 .PHONY: setup serve build test test-page new-chapter bench clean lock pdf
 

@@ -1,6 +1,9 @@
 """그림 검사: 다시 그려도 바이트 단위로 같고, 한글 글리프가 빠지면 실패합니다."""
 from __future__ import annotations
 
+import gc
+import warnings
+
 import pytest
 
 from scripts import figures
@@ -56,8 +59,14 @@ def test_missing_glyph_is_an_error():
         ax.set_title("활성화 함수 \U0001F9E0")  # Pretendard 에 없는 글리프(이모지)
 
     spec = figures.FigureSpec("glyph-probe", draw, __name__)
-    with pytest.raises(UserWarning, match="Glyph"):
+    with pytest.raises(UserWarning, match="Glyph") as raised:
         build.render(spec, "light")
+    # 그리다 만 matplotlib 의 글꼴 파일이 예외의 트레이스백에 묶여 남습니다. 나중의 가비지 수집이 다른 테스트 중에
+    # ResourceWarning 을 내지 않게 여기서 거둡니다(일부러 낸 예외의 뒷정리라 경고는 볼 것이 없음).
+    del raised
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
 
 
 def test_hangul_renders_with_the_pinned_font():
