@@ -47,12 +47,16 @@ DEPLOY_ENV = {
 os.environ.update(DEPLOY_ENV)
 
 
-@pytest.fixture(scope="session")
-def build_result(tmp_path_factory):
-    """사이트를 한 번만 빌드합니다. pytest-xdist 의 워커가 여럿이어도 하나만 빌드하고 나머지는 기다렸다가 씁니다."""
+def _shared_dir(tmp_path_factory) -> Path:
+    """워커들이 함께 쓰는 임시 폴더(사이트와 빌드 결과를 둠)."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # 워커마다 …/popen-gwN; 그 위 폴더를 함께 씁니다
+    return shared
+
+
+def _build_once(shared: Path) -> dict:
+    """사이트를 한 번만 빌드합니다. 워커가 여럿이어도 하나만 빌드하고 나머지는 기다렸다가 그 결과를 씁니다."""
     site, done = shared / "site", shared / "site-build.json"
     # 표준 라이브러리의 파일 잠금(fcntl)으로 충분해 filelock 패키지를 더하지 않았습니다.
     with open(shared / "site-build.lock", "w") as lock:
@@ -67,8 +71,33 @@ def build_result(tmp_path_factory):
             if proc.returncode != 0:
                 (shared / "mkdocs-build.log").write_text(log, encoding="utf-8")
             done.write_text(json.dumps({"returncode": proc.returncode, "log": log}), encoding="utf-8")
-    result = json.loads(done.read_text(encoding="utf-8"))
-    return site, SimpleNamespace(returncode=result["returncode"], stdout=result["log"], stderr="")
+    return json.loads(done.read_text(encoding="utf-8"))
+
+
+def _needs_site(item) -> bool:
+    return "build_result" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_build_in_background(request, tmp_path_factory):
+    """사이트가 필요한 테스트가 하나라도 있으면 세션이 시작하자마자 뒤에서 빌드를 시작합니다. 그동안 워커들은
+    사이트가 필요 없는 테스트를 돌립니다(pytest_collection_modifyitems 가 그런 파일을 앞에 둠). 빌드는 하위
+    프로세스라 스레드는 기다리기만 합니다. 세션이 끝날 때 빌드가 아직 돌고 있으면 끝까지 기다립니다."""
+    if not any(_needs_site(item) for item in request.session.items):
+        yield
+        return
+    thread = threading.Thread(target=_build_once, args=(_shared_dir(tmp_path_factory),), daemon=True)
+    thread.start()
+    yield
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def build_result(tmp_path_factory):
+    """빌드된 사이트의 폴더와 빌드 결과(종료 코드, 로그)."""
+    shared = _shared_dir(tmp_path_factory)
+    result = _build_once(shared)
+    return shared / "site", SimpleNamespace(returncode=result["returncode"], stdout=result["log"], stderr="")
 
 
 @pytest.fixture(scope="session")
@@ -158,13 +187,26 @@ def _wanted(item, scope: dict) -> bool:
 
 def pytest_collection_modifyitems(config, items):
     scope = page_scope()
-    if scope is None:
-        return
-    keep = [item for item in items if _wanted(item, scope)]
-    dropped = [item for item in items if item not in keep]
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = keep
+    if scope is not None:
+        keep = [item for item in items if _wanted(item, scope)]
+        dropped = [item for item in items if item not in keep]
+        if dropped:
+            config.hook.pytest_deselected(items=dropped)
+            items[:] = keep
+    # 사이트가 필요 없는 파일을 먼저(순서는 그대로): 그동안 사이트는 _site_build_in_background 가 빌드합니다.
+    # 그렇지 않으면 두 워커가 곧바로 빌드를 기다리며 코어 하나가 놉니다(차가운 빌드면 1분 가까이).
+    needs: dict[str, bool] = {}
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        needs[path] = needs.get(path, False) or _needs_site(item)
+    # 사이트 쪽에서는 빌드 검사(tests/test_site.py)가 맨 앞: 빌드가 실패하면 그 한 줄 요약이 먼저 보입니다.
+    # 그다음 한 워커가 통째로 도는 긴 파일, 페이지마다 나눈 짧은 검사(SPREAD)는 맨 뒤에서 두 워커의 끝을 맞춥니다.
+    def rank(item) -> tuple:
+        path = item.nodeid.split("::", 1)[0]
+        spread = any(mark in item.nodeid for mark in SPREAD)
+        return (needs[path], path != "tests/test_site.py", spread, path not in LONG_FILES)
+
+    items.sort(key=rank)
 
 
 # --------------------------------------------------------------------------- make test: 두 코어에 나누기
@@ -172,10 +214,15 @@ def pytest_collection_modifyitems(config, items):
 # 만들고, 페이지마다 무거운 브라우저 검사와 그림 검사는 하나씩 나눠 두 워커가 고르게 일하게 합니다.
 # (pytest-xdist 의 --dist loadgroup 은 pytest 9 에서 묶음을 잃어 직접 나눕니다.)
 SPREAD = ("test_every_page_renders_offline_without_errors[", "test_figure_is_deterministic_and_matches_the_build[")
+# 한 워커에서 수십 초 도는 파일(모듈 픽스처가 무거움): 먼저 시작해야 끝에 한 워커만 남아 돌지 않습니다.
+LONG_FILES = {"tests/test_pdf.py", "tests/test_notebooks.py", "tests/test_iris.py", "tests/test_copy_paste.py"}
 
 
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
+
+    # 파일을 테스트 수가 많은 순서로 바꾸지 말고 pytest_collection_modifyitems 가 정한 순서대로 나눠 줍니다.
+    config.option.loadscopereorder = False
 
     class ByFileSpreadingPages(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
