@@ -322,6 +322,36 @@ def test_public_query_set_in_browser(site_url, light_context, capsys):
     assert s["passed"] >= 0.95, report + "\n" + "\n".join(s["failing"])
 
 
+def test_search_index_loads_when_search_is_first_used(site_url, light_context):
+    """첫 방문에 검색 색인을 받지 않고(scripts/bundle_patch.py), 검색창에 초점이 가거나 검색 결과에서 ?h= 로 오면 받습니다.
+    팔레트 단추는 그대로 색을 바꿉니다(같은 파일의 팔레트 고치기)."""
+    w = PageWatch(light_context, site_url)
+    page = w.page
+    index = []
+    page.on("request", lambda r: "search_index" in r.url and index.append(r.url))
+    page.goto(site_url + "basics/loss-functions/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert not index, f"검색창을 쓰기 전에 검색 색인을 받았습니다: {index}"
+    page.keyboard.press("/")  # Material 의 단축키: 검색창에 초점
+    page.wait_for_function(f"p => document.querySelector('{search_eval.META}').textContent === p",
+                           arg=search_eval.PLACEHOLDER, timeout=20_000)
+    assert len(index) == 1, f"검색창을 연 뒤 색인 요청: {index}"
+    page.keyboard.press("Escape")
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator("label.md-header__button[for^=__palette]:visible").first.click()
+    page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=before)
+    page.close()
+    w2 = PageWatch(light_context, site_url)
+    asked = []
+    w2.page.on("request", lambda r: "search_index" in r.url and asked.append(r.url))
+    w2.page.goto(site_url + "basics/loss-functions/?h=%EC%86%90%EC%8B%A4")
+    w2.page.wait_for_selector("article mark[data-md-highlight]")
+    assert asked, "?h= 로 왔는데 색인을 받지 않았습니다(본문 강조에 색인 설정이 필요)"
+    w2.page.close()
+    assert not w.errors and not w2.errors, f"콘솔 오류: {w.errors + w2.errors}"
+
+
 def test_highlighting_in_results_and_on_page(site_url, light_context):
     """붙여 쓴 검색어의 낱말이 결과 목록과, 결과를 눌러 간 페이지에서 모두 강조됩니다."""
     w = PageWatch(light_context, site_url)

@@ -209,6 +209,46 @@ def test_served_katex_fonts_keep_every_math_character(site_dir):
     assert main.stat().st_size < (fonts.ROOT / "node_modules/katex/dist/fonts/KaTeX_Main-Regular.woff2").stat().st_size
 
 
+KATEX_CSS = (".katex .mathnormal{font-family:KaTeX_Math;font-style:italic}.katex .mathbf{font-family:KaTeX_Main;"
+             "font-weight:700}.katex .delimsizing.size1{font-family:KaTeX_Size1}"
+             ".katex .delimsizing.mult .delim-size4>span{font-family:KaTeX_Size4}")
+
+
+def test_katex_faces_follow_the_katex_stylesheet():
+    faces = fonts.katex_faces(KATEX_CSS)
+    page = '<span class="katex"><span class="mord mathnormal">x</span><span class="sizing size1">y</span></span>'
+    # .katex 는 KaTeX_Main; size1 이 delimsizing 과 한 요소에 있지 않으면 Size1 은 쓰지 않습니다.
+    assert fonts.page_katex_faces(page, faces) == ["KaTeX_Main-Regular", "KaTeX_Math-Italic"]
+    page2 = page + '<span class="delimsizing size1">(</span><span class="delimsizing mult"><span class="delim-size4">|</span></span>'
+    assert fonts.page_katex_faces(page2, faces) == ["KaTeX_Main-Regular", "KaTeX_Math-Italic", "KaTeX_Size1-Regular",
+                                                    "KaTeX_Size4-Regular"]
+    assert fonts.page_katex_faces("<p>수식 없음</p>", faces) == []
+
+
+def test_every_page_preloads_its_fonts(site_dir, served):
+    """페이지마다 <head> 에서 본문 글꼴과 그 페이지 수식의 KaTeX 글꼴을 미리 받습니다(scripts/fonts.py 의 add_preloads).
+    미리 받는 파일은 모두 사이트에 있고, 본문 글꼴은 내려보내는 그 부분집합입니다."""
+    _, font, _ = served
+    faces = fonts.katex_faces((site_dir / fonts.KATEX_DIR / "katex.min.css").read_text(encoding="utf-8"))
+    problems = []
+    for page in sorted(site_dir.rglob("index.html")):
+        rel = page.relative_to(site_dir).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        markup = page.read_text(encoding="utf-8")
+        head = markup[:markup.find("</head>")]
+        urls = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', head)
+        targets = [(page.parent / u).resolve() for u in urls]
+        if font.resolve() not in targets:
+            problems.append(f"{rel}: 본문 글꼴 {font.name} 을 미리 받지 않습니다")
+        problems += [f"{rel}: 미리 받는 {u} 이 사이트에 없습니다" for u, t in zip(urls, targets) if not t.is_file()]
+        wanted = {f"{n}." for n in fonts.page_katex_faces(markup, faces)}
+        got = {Path(u).name.split(".")[0] + "." for u in urls if "/katex/" in u}
+        if wanted != got:
+            problems.append(f"{rel}: KaTeX 글꼴 미리 받기 {sorted(got)} ≠ 수식이 쓰는 {sorted(wanted)}")
+    assert not problems, "\n".join(problems)
+
+
 def test_search_index_characters_are_in_the_subset(site_dir, served):
     import json
 
