@@ -4,6 +4,7 @@
   형태소 분석기(Kiwi) 프로세스를 띄워 미리 보냅니다(빌드의 다른 일과 겹치게).
 - on_post_build: 검색 플러그인이 쓴 search/search_index.json 을 가볍게 하고 복합어를 나눠 다시 쓰고,
   검색 워커에 한글 검색어 처리를 붙입니다. 워커는 늘 테마 폴더의 원본에서 만듭니다(serve 로 거듭 빌드해도 한 번만 붙음).
+  Material 의 bundle 은 색인을 페이지를 열자마자가 아니라 검색창을 처음 열 때 받게 고칩니다(scripts/bundle_patch.py).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from scripts import search_index as si
+from scripts import bundle_patch
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.hooks.search_ko")
@@ -56,7 +58,8 @@ def on_post_build(config):
         original = si.find_theme_worker(config.theme.dirs, out.name)
         out.write_text(si.patch_worker(original.read_text(encoding="utf-8"), str(original), _state["synonyms"]),
                        encoding="utf-8")
-    except si.SearchIndexError as exc:
+        bundle_patch.install(site, config.theme.dirs)
+    except (si.SearchIndexError, bundle_patch.BundlePatchError) as exc:
         raise PluginError(str(exc)) from exc
     log.info(f"검색 색인: 새로 나눈 한글 낱말 {len(segmenter.cache) - before}개, {time.perf_counter() - start:.2f} s")
 

@@ -290,3 +290,146 @@ def install(site: Path, cache: Path, folder: str = "assets/fonts", source: Path 
     css = dest / "pretendard.css"
     shutil.copyfile(face, css)
     return target, css
+
+
+# --------------------------------------------------------------------------- KaTeX 글꼴
+# 수식 글꼴(KaTeX, package-lock.json 으로 고정)도 사이트의 수식이 쓰는 글자만 남깁니다. 수식 페이지의 첫 방문에서
+# KaTeX 글꼴 몫(약 85 KiB)이 가장 큰 몫 가운데 하나였습니다. 글꼴마다 원래 그리던 글자 가운데 사이트의 수식 글자
+# (빌드 때 그린 .katex-html 의 글)와 KaTeX CSS 가 그리는 식 번호 "(1)" 의 글자만 남기므로, 수식에 나오는
+# 글자는 모두 원래 글꼴 그대로 그려집니다. 파일 이름에 글자 집합의 해시를 넣고 katex.min.css 의 주소를 바꿔,
+# 글자가 바뀌면 주소도 바뀝니다(낡은 캐시를 쓰지 않음).
+KATEX_DIR = "assets/katex"
+KATEX_CSS_CHARS = " ()0123456789"  # katex.min.css 의 content: "(" counter(katexEqnNo) ")"
+_KATEX_URL = re.compile(r"url\(fonts/(?P<name>KaTeX_[A-Za-z0-9-]+?)(?:\.[0-9a-f]{10})?\.woff2\)")
+
+
+def katex_characters(site: Path) -> set[str]:
+    """KaTeX 글꼴에 남길 글자: 모든 페이지의 보이는 수식 글자와 KaTeX CSS 가 그리는 식 번호("(12)")의 글자."""
+    chars = set(KATEX_CSS_CHARS)
+    for path in site.rglob("*.html"):
+        chars |= _html_chars(path)[1]
+    return chars
+
+
+def katex_subset(source: Path, chars: set[str], cache: Path) -> Path:
+    """KaTeX 글꼴 하나를 chars 가운데 그 글꼴에 있는 글자만 남긴 woff2 로(캐시 폴더 안, 해시 이름)."""
+    key = cache_key(chars, source)[:10]
+    out = cache / f"{source.stem}.{key}.woff2"
+    if out.is_file():
+        return out
+    from fontTools import subset as ft_subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(source), recalcTimestamp=False, lazy=False)
+    keep = sorted(cp for cp in font.getBestCmap() if chr(cp) in chars)
+    subsetter = ft_subset.Subsetter(_options())
+    subsetter.populate(unicodes=keep)
+    subsetter.subset(font)
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    font.flavor = "woff2"
+    font.save(str(tmp))
+    tmp.replace(out)
+    return out
+
+
+def install_katex(site: Path, cache: Path, folder: str = KATEX_DIR) -> dict[str, str]:
+    """사이트의 KaTeX 글꼴을 부분집합(해시 이름)으로 바꾸고 katex.min.css 가 그것을 가리키게 합니다.
+
+    {원래 파일 이름: 새 파일 이름} 을 돌려줍니다. CSS 가 이미 고쳐져 있어도(다시 빌드) 원본 글꼴(node_modules)에서
+    다시 만듭니다."""
+    css_path = site / folder / "katex.min.css"
+    css = css_path.read_text(encoding="utf-8")
+    source_dir = ROOT / "node_modules/katex/dist/fonts"
+    chars = katex_characters(site)
+    renamed: dict[str, str] = {}
+    for name in sorted({m["name"] for m in _KATEX_URL.finditer(css)}):
+        source = source_dir / f"{name}.woff2"
+        if not source.is_file():
+            raise FileNotFoundError(f"KaTeX 글꼴이 없습니다: {source}. `make setup`(npm ci)을 먼저 실행하세요.")
+        subset_file = katex_subset(source, chars, cache)
+        renamed[f"{name}.woff2"] = subset_file.name
+    dest = site / folder / "fonts"
+    for old in dest.glob("KaTeX_*.woff2"):  # 원본과 지난 빌드의 부분집합
+        if old.name not in renamed.values():
+            old.unlink()
+    for new in renamed.values():
+        target = dest / new
+        if not target.is_file():
+            shutil.copyfile(cache / new, target)
+    css_path.write_text(_KATEX_URL.sub(lambda m: f"url(fonts/{renamed[m['name'] + '.woff2']})", css), encoding="utf-8")
+    return renamed
+
+
+def katex_served(site: Path, folder: str = KATEX_DIR) -> dict[str, Path]:
+    """katex.min.css 가 가리키는 woff2: {글꼴 이름(KaTeX_Main-Regular): 사이트 안의 파일}."""
+    css = (site / folder / "katex.min.css").read_text(encoding="utf-8")
+    return {m["name"]: site / folder / "fonts" / m.group(0)[len("url(fonts/"):-1] for m in _KATEX_URL.finditer(css)}
+
+
+# --------------------------------------------------------------------------- 미리 받기(preload)
+# 글꼴은 브라우저가 본문을 배치하다 그 글꼴이 필요하다는 것을 알아야 요청하고, 하나씩 도착할 때마다 그 글꼴로 그린 글을
+# 모두 다시 배치합니다. 수식이 많은 장은 요소가 1만 개를 넘어, 본문을 다 읽은 뒤에 도착하는 글꼴마다 휴대폰에서 1초 가까이
+# 듭니다. 그래서 페이지가 쓰는 글꼴을 <head> 에서 미리 받게(preload) 해, 본문이 아직 짧을 때 도착하게 합니다.
+# KaTeX 는 katex.min.css 의 규칙(클래스 → 글꼴)을 읽어 페이지의 수식에 있는 클래스로 고릅니다.
+PRELOAD_START, PRELOAD_END = "<!-- fonts:preload -->", "<!-- /fonts:preload -->"
+_PRELOAD_BLOCK = re.compile(re.escape(PRELOAD_START) + ".*?" + re.escape(PRELOAD_END) + r"\n?", re.S)
+_KATEX_RULE = re.compile(r"(?P<sel>[^{}]+)\{(?P<body>[^{}]*font-family:(?P<family>KaTeX_[A-Za-z0-9]+)[^{}]*)\}")
+_CLASS_ATTR = re.compile(r'class="([^"]*)"')
+
+
+def katex_faces(css: str) -> list[tuple[tuple[frozenset[str], ...], str]]:
+    """katex.min.css 에서 (그 글꼴을 쓰게 하는 셀렉터의 클래스 묶음들, 글꼴 파일 이름 KaTeX_Main-Bold) 목록.
+
+    묶음 하나는 한 요소에 함께 있어야 하는 클래스들입니다(.delimsizing.size1). .katex 자체는 KaTeX_Main 을 씁니다."""
+    out = [((frozenset({"katex"}),), "KaTeX_Main-Regular")]
+    for m in _KATEX_RULE.finditer(css):
+        if m["sel"].strip().startswith("@font-face"):
+            continue
+        bold, italic = "font-weight:700" in m["body"] or "font-weight:bold" in m["body"], "font-style:italic" in m["body"]
+        style = ("Bold" if bold else "") + ("Italic" if italic else "") or "Regular"
+        for sel in m["sel"].split(","):
+            compounds = tuple(frozenset(c) for part in re.split(r"[\s>+~]+", sel.strip())
+                              if (c := set(re.findall(r"\.([\w-]+)", part)) - {"katex"}))
+            if compounds:
+                out.append((compounds, f"{m['family']}-{style}"))
+    return out
+
+
+def page_katex_faces(markup: str, faces) -> list[str]:
+    """페이지(HTML)의 수식이 쓸 KaTeX 글꼴 파일 이름: 셀렉터의 클래스 묶음마다 그것을 다 가진 요소가 페이지에 있으면."""
+    if 'class="katex' not in markup:
+        return []
+    elements = {frozenset(attr.split()) for attr in _CLASS_ATTR.findall(markup)}
+    return sorted({face for compounds, face in faces
+                   if all(any(group <= el for el in elements) for group in compounds)})
+
+
+def preload_block(urls: list[str]) -> str:
+    links = "".join(f'<link rel="preload" href="{u}" as="font" type="font/woff2" crossorigin>' for u in urls)
+    return f"{PRELOAD_START}{links}{PRELOAD_END}\n"
+
+
+def add_preloads(site: Path, body_font: Path, folder: str = KATEX_DIR) -> int:
+    """사이트의 페이지마다 <head> 맨 앞(문자 집합 다음)에 본문 글꼴과 그 페이지의 KaTeX 글꼴을 미리 받는 링크를 넣습니다.
+    다시 빌드하면 지난 링크를 바꿉니다. 고친 페이지 수를 돌려줍니다(404.html 은 주소 기준이 달라 빼고)."""
+    faces = katex_faces((site / folder / "katex.min.css").read_text(encoding="utf-8"))
+    katex_files = katex_served(site, folder)
+    changed = 0
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site)
+        if rel.as_posix() == "404.html" or rel.parts[0] == "assets":
+            continue
+        markup = path.read_text(encoding="utf-8")
+        up = "../" * (len(rel.parts) - 1)
+        urls = [up + body_font.relative_to(site).as_posix()]
+        urls += [up + katex_files[f].relative_to(site).as_posix() for f in page_katex_faces(markup, faces) if f in katex_files]
+        clean = _PRELOAD_BLOCK.sub("", markup)
+        anchor = '<meta charset="utf-8">'
+        if anchor not in clean:
+            continue
+        new = clean.replace(anchor, anchor + "\n" + preload_block(urls), 1)
+        if new != markup:
+            path.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed

@@ -1,6 +1,7 @@
 """실습(노트북) 페이지를 가볍게: mkdocs-jupyter 가 페이지마다 본문에 넣는 CSS(약 600 KB)와 쓰지 않는 스크립트를
 빼고, CSS 는 이 페이지들이 실제로 쓰는 규칙만 남긴 공용 스타일시트 하나(브라우저가 캐시함)로 옮깁니다.
-셀이 그린 PNG(base64 로 본문에 박힌 것)는 페이지 옆 파일로 꺼냅니다.
+셀이 그린 PNG(base64 로 본문에 박힌 것)는 페이지 옆 파일로 꺼내고, 스크롤해 닿을 때 받게(loading=lazy) 합니다.
+코드 셀의 마크업도 보이는 것·읽히는 것은 그대로 두고 줄입니다(`lighten`).
 
 MkDocs 없이 부를 수 있는 함수들이고, hooks/notebooks.py 가 이어 붙입니다.
 """
@@ -51,11 +52,68 @@ def extract(page_html: str, site_root: str) -> Extracted:
         data = base64.b64decode(m["data"])
         name = f"cell-{hashlib.sha256(data).hexdigest()[:12]}.png"
         out.images[name] = data
-        return f'src="{name}"'
+        # 크기를 적어 두면 늦게 받아도 자리가 미리 잡혀 글이 밀리지 않습니다(CSS 가 max-width·height:auto 로 줄임).
+        size = f' width="{int.from_bytes(data[16:20], "big")}" height="{int.from_bytes(data[20:24], "big")}"' \
+            if data[12:16] == b"IHDR" else ""
+        return f'src="{name}" loading="lazy" decoding="async"{size}'
 
     html = _PNG.sub(png, html)
-    out.html = f'<link rel="stylesheet" href="{site_root}{STYLESHEET}">\n' + html
+    out.html = f'<link rel="stylesheet" href="{site_root}{STYLESHEET}">\n' + lighten(html)
     return out
+
+
+# --------------------------------------------------------------------------- 코드 셀 마크업 줄이기
+# 복사 단추의 아이콘(GitHub octicon): 셀마다 같은 <svg> 를 넣는 대신 한 번 정의하고 <use> 로 부릅니다.
+# href 가 아니라 xlink:href 인 것은 Material 의 즉시 이동이 [href] 요소마다 el.href 에 값을 다시 넣는데, SVG 의 href 는
+# 읽기 전용이라 오류가 나기 때문입니다.
+COPY_ICON_ID = "nb-copy-icon"
+_COPY_SVG = re.compile(r'<svg aria-hidden="true" class="clipboard-copy-icon"[^>]*>(?P<paths>.*?)</svg>', re.DOTALL)
+# 복사용으로 코드를 한 번 더 적은 숨은 <div>: 단추가 보이는 <pre> 를 가리키게 하고 뺍니다.
+_COPY_TXT = re.compile(r'\s*<div class="clipboard-copy-txt" id="(?P<id>[^"]+)">.*?</div>', re.DOTALL)
+_HL_BLOCK = re.compile(r'(?P<open><div class="highlight-ipynb[^"]*"[^>]*><pre[^>]*>)(?P<code>.*?)</pre>', re.DOTALL)
+# 이름(n, nv)과 구두점(p)은 코드 기본색(site.css 의 .highlight-ipynb pre 색)과 같은 색이고, 공백(w)은 잉크가 없으므로
+# 토큰 <span> 을 벗겨도 보이는 것이 같습니다. 코드 셀 마크업의 절반쯤이 이 태그입니다.
+PLAIN_TOKENS = ("n", "nv", "p", "w")
+# 셀 옆의 접기 막대(jp-Collapser): 렌더러의 CSS 가 늘 숨기는(display: none) 빈 <div> 입니다.
+_COLLAPSER = re.compile(r'<div class="jp-Collapser [^"]*">\s*</div>\s*')
+_PLAIN_SPAN = re.compile(r'<span class="(?:%s)">([^<]*)</span>' % "|".join(PLAIN_TOKENS))
+
+
+def lighten(page_html: str) -> str:
+    """노트북 페이지 본문의 코드 셀 마크업을 줄입니다. 화면에 보이는 것, 스크린 리더가 읽는 것, 복사되는 코드는 같습니다.
+
+    - 복사 단추의 아이콘 <svg> 는 한 번만 정의(<symbol>)하고 단추마다 <use> 로 부릅니다.
+    - 복사용으로 코드를 한 번 더 적은 숨은 <div class="clipboard-copy-txt"> 를 빼고, 단추(for=…)가 코드의 <pre> 를
+      가리키게 합니다(clipboard-copy 는 가리킨 요소의 textContent 를 복사).
+    - 코드 기본색과 같은 토큰(PLAIN_TOKENS)의 <span> 을 벗기고, pygments 가 맨 앞에 넣는 빈 <span></span> 을 뺍니다.
+    - 늘 숨겨진 빈 접기 막대(jp-Collapser)를 뺍니다.
+    """
+    page_html = _COLLAPSER.sub("", page_html)
+    icons = _COPY_SVG.findall(page_html)
+    if icons:
+        symbol = (f'<svg aria-hidden="true" width="0" height="0" style="position:absolute">'
+                  f'<symbol id="{COPY_ICON_ID}" viewBox="0 0 16 16">{icons[0].strip()}</symbol></svg>\n')
+        page_html = symbol + _COPY_SVG.sub(
+            f'<svg aria-hidden="true" class="clipboard-copy-icon" height="20" width="20" viewBox="0 0 16 16">'
+            f'<use xlink:href="#{COPY_ICON_ID}"></use></svg>', page_html)
+    page_html = page_html.replace('<clipboard-copy ,="" ', "<clipboard-copy ")
+
+    # 숨은 복사용 글의 id 를 바로 앞 코드 블록의 <pre> 로 옮깁니다.
+    out, pos = [], 0
+    for m in _COPY_TXT.finditer(page_html):
+        before = page_html[pos:m.start()]
+        at = before.rfind("<pre>")
+        if at < 0 or "</pre>" not in before[at:]:
+            raise ValueError(f"복사용 글 {m['id']} 앞에 코드 블록(<pre>)이 없습니다 — mkdocs-jupyter 의 마크업이 바뀌었습니다")
+        out.append(before[:at] + f'<pre id="{m["id"]}">' + before[at + len("<pre>"):])
+        pos = m.end()
+    out.append(page_html[pos:])
+    page_html = "".join(out)
+
+    def plain(m: re.Match) -> str:
+        return m["open"] + _PLAIN_SPAN.sub(r"\1", m["code"].removeprefix("<span></span>")) + "</pre>"
+
+    return _HL_BLOCK.sub(plain, page_html)
 
 
 # --------------------------------------------------------------------------- 쓰는 규칙만 남기기

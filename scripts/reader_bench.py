@@ -147,6 +147,8 @@ def mathjax_variant(page_html: str, site_root: str) -> str:
     out.append(page_html[pos:])
     text = "".join(out)
     text = re.sub(r'<link[^>]*assets/katex/katex\.min\.css[^>]*>\s*', "", text)
+    # KaTeX 글꼴을 미리 받는 링크(scripts/fonts.py 의 add_preloads)도 뺍니다: MathJax 는 쓰지 않는 글꼴입니다.
+    text = re.sub(r'<link rel="preload"[^>]*assets/katex/fonts/[^>]*>', "", text)
     text = re.sub(r'<script src="[^"]*(?:katex\.min\.js|auto-render\.min\.js|katex-init\.js)"></script>\s*', "", text)
     return text.replace("</body>", MATHJAX_RECIPE % site_root + "</body>", 1)
 

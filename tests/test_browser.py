@@ -334,6 +334,36 @@ def test_public_query_set_in_browser(site_url, light_context, capsys):
     assert s["passed"] >= 0.95, report + "\n" + "\n".join(s["failing"])
 
 
+def test_search_index_loads_when_search_is_first_used(site_url, light_context):
+    """첫 방문에 검색 색인을 받지 않고(scripts/bundle_patch.py), 검색창에 초점이 가거나 검색 결과에서 ?h= 로 오면 받습니다.
+    팔레트 단추는 그대로 색을 바꿉니다(같은 파일의 팔레트 고치기)."""
+    w = PageWatch(light_context, site_url)
+    page = w.page
+    index = []
+    page.on("request", lambda r: "search_index" in r.url and index.append(r.url))
+    page.goto(site_url + "basics/loss-functions/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert not index, f"검색창을 쓰기 전에 검색 색인을 받았습니다: {index}"
+    page.keyboard.press("/")  # Material 의 단축키: 검색창에 초점
+    page.wait_for_function(f"p => document.querySelector('{search_eval.META}').textContent === p",
+                           arg=search_eval.PLACEHOLDER, timeout=20_000)
+    assert len(index) == 1, f"검색창을 연 뒤 색인 요청: {index}"
+    page.keyboard.press("Escape")
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator("label.md-header__button[for^=__palette]:visible").first.click()
+    page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=before)
+    page.close()
+    w2 = PageWatch(light_context, site_url)
+    asked = []
+    w2.page.on("request", lambda r: "search_index" in r.url and asked.append(r.url))
+    w2.page.goto(site_url + "basics/loss-functions/?h=%EC%86%90%EC%8B%A4")
+    w2.page.wait_for_selector("article mark[data-md-highlight]")
+    assert asked, "?h= 로 왔는데 색인을 받지 않았습니다(본문 강조에 색인 설정이 필요)"
+    w2.page.close()
+    assert not w.errors and not w2.errors, f"콘솔 오류: {w.errors + w2.errors}"
+
+
 def test_highlighting_in_results_and_on_page(site_url, light_context):
     """붙여 쓴 검색어의 낱말이 결과 목록과, 결과를 눌러 간 페이지에서 모두 강조됩니다."""
     w = PageWatch(light_context, site_url)
@@ -356,11 +386,16 @@ def test_highlighting_in_results_and_on_page(site_url, light_context):
 # 본문 글꼴 부분집합(scripts/fonts.py): HTML 을 읽는 tests/test_fonts.py 와 따로, 브라우저가 실제로 그린 글로 봅니다.
 FONT_PAGES = ["", "basics/activation-functions/", "practice/from-scratch/"]
 # 화면에 그려진 글: (수식 밖의 innerText, 보이는 수식의 글). 수식의 MathML 은 화면에 그리지 않으므로 뺍니다.
+# 화면 밖이라 아직 그리지 않은 블록(site.css 의 content-visibility: auto)의 글은 innerText 에 없으므로, 잴 때만 모두 그립니다.
 SHOWN_TEXT = """() => {
+    const all = document.createElement('style');
+    all.textContent = '* { content-visibility: visible !important; }';
+    document.head.append(all);
     const math = [...document.querySelectorAll('.katex-html')].map(e => e.textContent).join('');
     const moved = [...document.querySelectorAll('.katex')].map(e => { const c = document.createComment(''); e.replaceWith(c); return [c, e]; });
     const text = document.title + document.body.innerText;
     moved.forEach(([c, e]) => c.replaceWith(e));
+    all.remove();
     return [text, math];
 }"""
 
@@ -371,6 +406,7 @@ def test_rendered_text_uses_only_the_font_subset(browser, site_url, site_dir):
     from scripts import fonts
 
     _, font, points = fonts.served(site_dir)
+    katex = fonts.katex_served(site_dir)
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     problems = []
     try:
@@ -393,7 +429,7 @@ def test_rendered_text_uses_only_the_font_subset(browser, site_url, site_dir):
             box.press("End")
             w.page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
             shown += w.page.evaluate("document.querySelector('.md-search-result').innerText")
-            allowed = points | fonts.katex_codepoints()
+            allowed = points.union(*(fonts.codepoints(f) for f in katex.values()))  # 사이트의 KaTeX 부분집합
             missing = sorted(c for c in fonts.visible(shown) if ord(c) not in points and c not in fonts.FALLBACK_CHARS)
             missing += sorted(c for c in fonts.visible(math) if ord(c) not in allowed and c not in fonts.FALLBACK_CHARS)
             problems += [f"{rel or '/'}: 화면의 글자가 글꼴에 없습니다: {missing}"] if missing else []

@@ -164,7 +164,8 @@ def _context(site_dir: Path, rel: str, char: str) -> str:
 def test_every_character_of_every_page_is_in_the_subset_or_a_listed_fallback(site_dir, served):
     _, font, points = served
     problems = []
-    math, allowed = fonts.math_characters(site_dir), points | fonts.katex_codepoints()
+    math = fonts.math_characters(site_dir)
+    allowed = points.union(*(fonts.codepoints(f) for f in fonts.katex_served(site_dir).values()))
     for rel, chars in fonts.page_characters(site_dir).items():
         for c in sorted(c for c in chars if ord(c) not in points and c not in fonts.FALLBACK_CHARS):
             problems.append(f"  {rel}: {c!r} (U+{ord(c):04X}) … {_context(site_dir, rel, c)} …")
@@ -177,6 +178,78 @@ def test_every_character_of_every_page_is_in_the_subset_or_a_listed_fallback(sit
         + "\nPretendard 에 있는 글자라면 scripts/fonts.py 의 site_characters 가 그 글을 읽는지 보세요. Pretendard 에"
         " 없는 글자라면 다른 글자를 쓰거나 scripts/fonts.py 의 FALLBACK 에 그 글자와 그리는 글꼴을 적으세요."
     )
+
+
+def test_katex_subset_keeps_every_math_character_its_font_drew(tmp_path):
+    """KaTeX 글꼴 부분집합: 원래 그 글꼴에 있던 글자 가운데 수식에 나온 것은 모두 남고, 나머지는 빠집니다."""
+    source = fonts.ROOT / "node_modules/katex/dist/fonts/KaTeX_Size1-Regular.woff2"
+    original = set(TTFont(str(source)).getBestCmap())
+    chars = {"(", ")", "∑", "가", "x"}  # Size1 에는 괄호·큰 연산자만 있습니다
+    out = fonts.katex_subset(source, chars, tmp_path)
+    assert out.read_bytes()[:4] == b"wOF2" and out.name.startswith("KaTeX_Size1-Regular.")
+    assert set(TTFont(str(out)).getBestCmap()) == {ord(c) for c in chars} & original
+    assert fonts.katex_subset(source, set(chars), tmp_path) == out  # 같은 글자 집합이면 캐시
+
+
+def test_served_katex_fonts_keep_every_math_character(site_dir):
+    """사이트의 KaTeX 글꼴마다: 원본 글꼴이 그리던 글자 가운데 어느 페이지의 수식(과 식 번호)에 나온 글자는 다 있습니다.
+    katex.min.css 는 부분집합(해시 이름)만 가리키고, 그 파일이 사이트에 있습니다."""
+    served = fonts.katex_served(site_dir)
+    assert served, "assets/katex/katex.min.css 가 woff2 글꼴을 가리키지 않습니다"
+    used = {ord(c) for c in fonts.katex_characters(site_dir)}
+    problems = []
+    for name, path in sorted(served.items()):
+        if not path.is_file():
+            problems.append(f"{name}: {path.name} 이 사이트에 없습니다")
+            continue
+        original = set(TTFont(str(fonts.ROOT / f"node_modules/katex/dist/fonts/{name}.woff2")).getBestCmap())
+        lost = sorted((original & used) - fonts.codepoints(path))
+        if lost:
+            problems.append(f"{name}: 수식에 나오는데 빠진 글자 {[chr(c) for c in lost][:20]}")
+    assert not problems, "KaTeX 글꼴 부분집합(scripts/fonts.py 의 install_katex):\n" + "\n".join(problems)
+    # 부분집합은 원본보다 작아야 뜻이 있습니다(수식 페이지 첫 방문의 KaTeX 글꼴 몫).
+    main = served["KaTeX_Main-Regular"]
+    assert main.stat().st_size < (fonts.ROOT / "node_modules/katex/dist/fonts/KaTeX_Main-Regular.woff2").stat().st_size
+
+
+KATEX_CSS = (".katex .mathnormal{font-family:KaTeX_Math;font-style:italic}.katex .mathbf{font-family:KaTeX_Main;"
+             "font-weight:700}.katex .delimsizing.size1{font-family:KaTeX_Size1}"
+             ".katex .delimsizing.mult .delim-size4>span{font-family:KaTeX_Size4}")
+
+
+def test_katex_faces_follow_the_katex_stylesheet():
+    faces = fonts.katex_faces(KATEX_CSS)
+    page = '<span class="katex"><span class="mord mathnormal">x</span><span class="sizing size1">y</span></span>'
+    # .katex 는 KaTeX_Main; size1 이 delimsizing 과 한 요소에 있지 않으면 Size1 은 쓰지 않습니다.
+    assert fonts.page_katex_faces(page, faces) == ["KaTeX_Main-Regular", "KaTeX_Math-Italic"]
+    page2 = page + '<span class="delimsizing size1">(</span><span class="delimsizing mult"><span class="delim-size4">|</span></span>'
+    assert fonts.page_katex_faces(page2, faces) == ["KaTeX_Main-Regular", "KaTeX_Math-Italic", "KaTeX_Size1-Regular",
+                                                    "KaTeX_Size4-Regular"]
+    assert fonts.page_katex_faces("<p>수식 없음</p>", faces) == []
+
+
+def test_every_page_preloads_its_fonts(site_dir, served):
+    """페이지마다 <head> 에서 본문 글꼴과 그 페이지 수식의 KaTeX 글꼴을 미리 받습니다(scripts/fonts.py 의 add_preloads).
+    미리 받는 파일은 모두 사이트에 있고, 본문 글꼴은 내려보내는 그 부분집합입니다."""
+    _, font, _ = served
+    faces = fonts.katex_faces((site_dir / fonts.KATEX_DIR / "katex.min.css").read_text(encoding="utf-8"))
+    problems = []
+    for page in sorted(site_dir.rglob("index.html")):
+        rel = page.relative_to(site_dir).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        markup = page.read_text(encoding="utf-8")
+        head = markup[:markup.find("</head>")]
+        urls = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', head)
+        targets = [(page.parent / u).resolve() for u in urls]
+        if font.resolve() not in targets:
+            problems.append(f"{rel}: 본문 글꼴 {font.name} 을 미리 받지 않습니다")
+        problems += [f"{rel}: 미리 받는 {u} 이 사이트에 없습니다" for u, t in zip(urls, targets) if not t.is_file()]
+        wanted = {f"{n}." for n in fonts.page_katex_faces(markup, faces)}
+        got = {Path(u).name.split(".")[0] + "." for u in urls if "/katex/" in u}
+        if wanted != got:
+            problems.append(f"{rel}: KaTeX 글꼴 미리 받기 {sorted(got)} ≠ 수식이 쓰는 {sorted(wanted)}")
+    assert not problems, "\n".join(problems)
 
 
 def test_search_index_characters_are_in_the_subset(site_dir, served):

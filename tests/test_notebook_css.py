@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import base64
+import re
+from pathlib import Path
 
 import tinycss2
 
@@ -90,3 +92,64 @@ def test_write_trimmed_reuses_the_cached_result(tmp_path, monkeypatch):
     out.unlink()
     nc.write_trimmed([CSS], [HTML], out, cache)
     assert out.read_text() == first
+
+
+# --------------------------------------------------------------------------- 코드 셀 마크업 줄이기
+ICON = ('<svg aria-hidden="true" class="clipboard-copy-icon" data-view-component="true" height="20" version="1.1" '
+        'viewbox="0 0 16 16" width="20">\n<path d="M0 6.75C0" fill="currentColor"></path>\n</svg>')
+CELL = """<div class="jp-Cell jp-CodeCell" id="cell-id=cell-{n}">
+<div class="jp-Collapser jp-InputCollapser jp-Cell-inputCollapser">
+</div>
+<div class="zeroclipboard-container">
+<clipboard-copy ,="" aria-label="Copy to Clipboard" for="cell-{n}">
+<div>
+<span class="notice" hidden="">Copied!</span>
+{icon}
+</div>
+</clipboard-copy>
+</div>
+<div class="highlight-ipynb hl-python" tabindex="0" role="region" aria-label="코드 셀"><pre><span></span><span class="n">x</span><span class="w"> </span><span class="o">=</span><span class="w"> </span><span class="n">f</span><span class="p">(</span><span class="mi">1</span><span class="p">)</span>  <span class="c1"># 주석 &lt;b&gt;</span>
+</pre></div>
+<div class="clipboard-copy-txt" id="cell-{n}">x = f(1)  # 주석 &lt;b&gt;</div>
+</div>
+"""
+
+
+def test_lighten_keeps_what_is_seen_read_and_copied():
+    import html as htmlmod
+
+    page = "".join(CELL.format(n=n, icon=ICON) for n in (1, 2))
+    out = nc.lighten(page)
+    assert len(out) < len(page)
+    # 아이콘: <symbol> 하나와 단추마다 <use>(Material 의 즉시 이동이 href 를 다시 쓰므로 xlink:href)
+    assert out.count("<symbol") == 1 and out.count('<use xlink:href="#nb-copy-icon">') == 2 and "<path" in out
+    assert out.count('class="clipboard-copy-icon"') == 2 and ',=""' not in out
+    # 복사: 숨은 사본 대신 단추가 가리키는 id 가 코드의 <pre> 에 있고, 그 글(textContent)이 사본과 같습니다.
+    assert "clipboard-copy-txt" not in out
+    for n in (1, 2):
+        pre = re.search(rf'<pre id="cell-{n}">(.*?)</pre>', out, re.S)
+        assert pre and f'for="cell-{n}"' in out
+        assert htmlmod.unescape(re.sub(r"<[^>]+>", "", pre[1])).rstrip("\n") == "x = f(1)  # 주석 <b>"
+    # 코드 기본색과 같은 토큰(n, p, w)만 벗기고 색이 있는 토큰(o, mi, c1)은 그대로
+    assert '<span class="n">' not in out and '<span class="p">' not in out and '<span class="w">' not in out
+    assert out.count('<span class="o">=</span>') == 2 and '<span class="mi">1</span>' in out and 'class="c1"' in out
+    assert "jp-Collapser" not in out and "<span></span>" not in out
+
+
+def test_site_css_gives_unwrapped_tokens_their_colour():
+    """벗긴 토큰(PLAIN_TOKENS)은 <pre> 의 색으로 그려지므로, site.css 가 그 색을 토큰의 색과 같게 줍니다."""
+    css = (Path(__file__).resolve().parents[1] / "docs/stylesheets/site.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.md-typeset \.highlight-ipynb pre, \.md-typeset \.highlight-ipynb :is\(([^)]*)\) \{ color: ([^;]+);", css)
+    assert rule, "site.css 에 노트북 코드 셀 <pre> 의 기본색 규칙이 없습니다"
+    assert set(nc.PLAIN_TOKENS) - {"w"} <= {c.strip(" .") for c in rule[1].split(",")}
+
+
+def test_cell_images_load_lazily_with_their_size():
+    import struct
+    import zlib
+
+    png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 761, 331, 8, 2, 0, 0, 0)
+    png += struct.pack(">I", zlib.crc32(png[12:29]))
+    page = f'<div class="jp-RenderedImage"><img alt="그림" src="data:image/png;base64,{base64.b64encode(png).decode()}"/></div>'
+    ex = nc.extract(page, "../../")
+    assert re.search(r'src="cell-[0-9a-f]{12}\.png" loading="lazy" decoding="async" width="761" height="331"', ex.html)

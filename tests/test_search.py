@@ -16,11 +16,13 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
+from scripts import bundle_patch
 from scripts import search_index as si
 from tests.conftest import ROOT
 
 NODE = shutil.which("node")
 MATERIAL_WORKER = next((Path(__import__("material").__file__).parent / "templates").glob(si.WORKER_GLOB))
+MATERIAL_BUNDLE = next((Path(__import__("material").__file__).parent / "templates").glob(bundle_patch.BUNDLE_GLOB))
 
 
 def tok(form, tag, start):
@@ -107,6 +109,19 @@ def test_worker_patch_is_pinned_to_material_worker():
         si.patch_worker(source.replace("lunr", "lunr ", 1), "worker.js", {})
 
 
+def test_bundle_patch_is_pinned_to_material_bundle():
+    """색인을 처음 쓸 때 받기·팔레트 고치기(scripts/bundle_patch.py): 고칠 자리마다 정확히 한 번 바뀌고, Material 을 올려
+    bundle 이 바뀌면 이 검사와 빌드가 함께 실패합니다(BUNDLE_SHA256)."""
+    source = MATERIAL_BUNDLE.read_text(encoding="utf-8")
+    patched = bundle_patch.patch_bundle(source, str(MATERIAL_BUNDLE))
+    assert patched.startswith(bundle_patch.MARK)
+    for old, new, _ in bundle_patch.PATCHES:
+        assert old not in patched and patched.count(new) == 1
+    assert "search/search_index.json" in patched  # 색인 주소는 그대로(받는 때만 바뀜)
+    with pytest.raises(bundle_patch.BundlePatchError, match="BUNDLE_SHA256"):
+        bundle_patch.patch_bundle(source.replace("search", "search ", 1), "bundle.js")
+
+
 def test_kiwi_splits_compounds_and_keeps_term_words():
     seg = si.Segmenter(user_words=["가중치"], cache={})
     seg.prefetch(["손실함수를", "가중치초기화"])  # 빌드 초반에 미리 보낸 것과 뒤에 묻는 것을 함께
@@ -173,6 +188,9 @@ def test_built_index_is_segmented_slim_and_pages_untouched(site_dir):
     assert not leaked, f"페이지 글에 \\u200b 가 들어갔습니다: {leaked}"
     worker = si.find_worker(site_dir).read_text(encoding="utf-8")
     assert worker.startswith(si.PATCHED_MARK) and worker.count(si.PATCH_CALL) == 1
+    bundles = sorted(site_dir.glob(bundle_patch.BUNDLE_GLOB))
+    assert len(bundles) == 1 and bundles[0].read_text(encoding="utf-8").startswith(bundle_patch.MARK), \
+        "사이트의 Material bundle 이 고쳐지지 않았습니다(hooks/search_ko.py 가 scripts/bundle_patch.py 를 불렀나요?)"
 
 
 # 실제 브라우저로 검색어 모음을 치는 검사와 강조 검사는 tests/test_browser.py 에 있습니다(브라우저 픽스처를 함께 씀).
