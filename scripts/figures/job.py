@@ -20,6 +20,7 @@ from pathlib import Path
 
 INPUT_GLOBS = ["scripts/**/*.py", "scripts/**/*.cjs", "snippets/**/*.py", "package-lock.json"]
 STAMP = "inputs.sha256"
+NICE = 5
 MANIFEST = "manifest.json"
 
 
@@ -69,6 +70,9 @@ class FigureJob:
             [sys.executable, "-m", "scripts.figures.build", str(self.out), "--names"],
             cwd=self.root, stdout=subprocess.PIPE, stderr=self._stderr, text=True, encoding="utf-8",
             start_new_session=True,  # 멈출 때 그리는 프로세스들(와 svgo)까지 한 번에 거두도록 자기 프로세스 묶음으로
+            # 조금 낮은 우선순위: 그림은 on_env 까지만 끝나면 되고, 그동안 빌드 본체와 노트북 커널이 먼저 돕니다
+            # (커널이 밀리면 셀의 print 가 여러 출력 상자로 쪼개져 그려질 수 있음).
+            preexec_fn=lambda: os.nice(NICE),
         )
         _running[self.out] = self
         return self
