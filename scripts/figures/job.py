@@ -20,7 +20,6 @@ from pathlib import Path
 
 INPUT_GLOBS = ["scripts/**/*.py", "scripts/**/*.cjs", "snippets/**/*.py", "package-lock.json"]
 STAMP = "inputs.sha256"
-NICE = 5
 MANIFEST = "manifest.json"
 
 
@@ -70,39 +69,39 @@ class FigureJob:
             [sys.executable, "-m", "scripts.figures.build", str(self.out), "--names"],
             cwd=self.root, stdout=subprocess.PIPE, stderr=self._stderr, text=True, encoding="utf-8",
             start_new_session=True,  # 멈출 때 그리는 프로세스들(와 svgo)까지 한 번에 거두도록 자기 프로세스 묶음으로
-            # 조금 낮은 우선순위: 그림은 on_env 까지만 끝나면 되고, 그동안 빌드 본체와 노트북 커널이 먼저 돕니다
-            # (커널이 밀리면 셀의 print 가 여러 출력 상자로 쪼개져 그려질 수 있음).
-            preexec_fn=lambda: os.nice(NICE),
         )
         _running[self.out] = self
         return self
 
     def names(self) -> list[str]:
         if self._names is None:
-            line = self.proc.stdout.readline() if self.proc is not None and not self._done else ""
-            if line:
-                self._names = json.loads(line)
-            else:
-                self.wait()  # 프로세스가 이름을 알리기 전에 끝났으면(실패) 그 오류를 냅니다
-                self._names = list(json.loads((self.out / MANIFEST).read_text()))
+            running = self.proc is not None and not self._done
+            line = self.proc.stdout.readline() if running else ""
+            if running and not line:
+                self._finish()  # 프로세스가 이름을 알리기 전에 끝났으면(실패) 그 오류를 냅니다
+            self._names = json.loads(line) if line else list(json.loads((self.out / MANIFEST).read_text()))
         return self._names
 
     def wait(self) -> None:
-        if not self._done:
-            self._done = True
-            _running.pop(self.out, None)
-            rest = self.proc.stdout.read()
-            code = self.proc.wait()
-            self.proc.stdout.close()
-            self._stderr.seek(0)
-            err = self._stderr.read()
-            self._stderr.close()
-            if code != 0:
-                raise FigureBuildError(f"그림을 만들지 못했습니다:\n{rest}{err}")
-            (self.out / STAMP).write_text(self.digest)
+        self._finish()
         missing = [f for name in self.names() for f in variants(name) if not (self.out / f).is_file()]
         if missing:
             raise FigureBuildError(f"그림 파일이 없습니다: {', '.join(str(self.out / f) for f in missing)}")
+
+    def _finish(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        _running.pop(self.out, None)
+        rest = self.proc.stdout.read()
+        code = self.proc.wait()
+        self.proc.stdout.close()
+        self._stderr.seek(0)
+        err = self._stderr.read()
+        self._stderr.close()
+        if code != 0:
+            raise FigureBuildError(f"그림을 만들지 못했습니다:\n{rest}{err}")
+        (self.out / STAMP).write_text(self.digest)
 
     def stop(self) -> None:
         """끝나지 않은 그림 프로세스를 멈춥니다(빌드가 도중에 실패했을 때)."""
