@@ -41,7 +41,8 @@ _ANY = ["의", "에", "에서", "에는", "에서는", "에도", "에게", "도"
 def load_terms(path: Path) -> list[dict]:
     """terms.yml 을 읽고 검사합니다. 틀리면 무엇이 틀렸는지 적어 PluginError."""
     try:
-        entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        # libyaml 이 있으면 그것으로(같은 결과, 열 배쯤 빠름: make serve 는 빌드마다 읽음)
+        entries = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise PluginError(f"{path}: 용어표를 읽지 못했습니다: {exc}") from exc
     if not isinstance(entries, list) or not entries:

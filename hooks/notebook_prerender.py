@@ -15,6 +15,11 @@ from scripts.notebook_prerender import Prerender, settings
 
 log = logging.getLogger("mkdocs.hooks.notebook_prerender")
 _jobs: dict[str, Prerender] = {}
+_state = {"dirty": False}
+
+
+def on_startup(*, command, dirty):
+    _state["dirty"] = dirty
 
 
 def on_files(files, config):
@@ -23,7 +28,9 @@ def on_files(files, config):
         raise PluginError("hooks/notebook_prerender.py 에는 mkdocs-jupyter 플러그인이 필요합니다")
     _stop_all()
     for file in files:
-        if file.src_uri.endswith(".ipynb") and plugin.should_include(file):
+        # --dirty(make serve)에서는 이번에 다시 그릴 노트북 페이지만(원본이 결과보다 새것)
+        if (file.src_uri.endswith(".ipynb") and plugin.should_include(file)
+                and not (_state["dirty"] and not file.is_modified())):
             _jobs[file.src_uri] = Prerender(file.abs_src_path, settings(plugin.config)).start()
     return files
 
