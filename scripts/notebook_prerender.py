@@ -8,7 +8,7 @@ _get_nb_toc_tokens) 같은 캐시 파일을 미리 씁니다. 빌드는 그동�
 실패하면(셀 오류 등) 아무것도 쓰지 않습니다. 그러면 mkdocs-jupyter 가 늘 하던 대로 빌드 안에서 실행하고, 실패한 셀도
 늘 하던 대로(같은 메시지로) 알립니다.
 
-    python -m scripts.notebook_prerender '<설정 JSON>' <노트북.ipynb>   # 훅(hooks/notebook_prerender.py)이 띄움
+    python -m scripts.notebook_prerender '<설정 JSON>' <노트북.ipynb>…   # 훅(hooks/notebook_prerender.py)이 띄움
 """
 from __future__ import annotations
 
@@ -70,42 +70,65 @@ def write(nb_path: str, config: dict) -> Path:
 
 
 class Prerender:
-    """노트북 하나를 미리 그리는 프로세스. 캐시가 이미 있으면 띄우지 않습니다."""
+    """노트북들을 차례로 미리 그리는 프로세스 하나(커널이 둘 동시에 돌며 코어를 나누지 않게). 캐시가 이미 있는 노트북은
+    빼고, 그릴 것이 없으면 띄우지 않습니다. 프로세스는 노트북 하나를 다 쓸 때마다 그 경로를 한 줄로 알립니다."""
 
-    def __init__(self, nb_path: str, config: dict):
-        self.nb_path, self.config = nb_path, config
+    def __init__(self, nb_paths: list[str], config: dict):
+        self.config = config
+        self.todo = [p for p in nb_paths if config["cache"] and not cache_path(p, config).exists()]
+        self.done: set[str] = set()
         self.proc: subprocess.Popen | None = None
         self.log = None
+        self.failed = ""
 
     def start(self) -> "Prerender":
-        if self.config["cache"] and not cache_path(self.nb_path, self.config).exists():
+        if self.todo:
             self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "scripts.notebook_prerender", json.dumps(self.config), self.nb_path],
-                cwd=ROOT, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
-                start_new_session=True,  # 멈출 때 커널까지 한 번에 거두도록
+                [sys.executable, "-m", "scripts.notebook_prerender", json.dumps(self.config), *self.todo],
+                cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self.log, text=True,
+                encoding="utf-8", start_new_session=True,  # 멈출 때 커널까지 한 번에 거두도록
             )
         return self
 
-    def wait(self) -> str:
-        """끝날 때까지 기다립니다. 실패했으면 그 출력(빌드는 mkdocs-jupyter 가 직접 실행하며 같은 오류를 알림)."""
-        if self.proc is None:
-            return ""
+    @property
+    def running(self) -> bool:
+        return self.proc is not None
+
+    def wait(self, nb_path: str) -> str:
+        """nb_path 가 다 그려질 때까지(또는 프로세스가 끝날 때까지) 기다립니다. 실패했으면 그 출력(빌드는 mkdocs-jupyter 가
+        직접 실행하며 같은 오류를 알림), 아니면 빈 글자."""
+        while self.proc is not None and nb_path not in self.done:
+            line = self.proc.stdout.readline()
+            if line:
+                self.done.add(line.rstrip("\n"))
+            else:
+                self._finish()
+        return "" if nb_path in self.done or nb_path not in self.todo else self.failed
+
+    def _finish(self) -> None:
         code = self.proc.wait()
+        self.proc.stdout.close()
         self.proc = None
         self.log.seek(0)
-        out = self.log.read()
+        self.failed = self.log.read() if code != 0 else ""
         self.log.close()
-        return "" if code == 0 else out
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             import signal
 
             os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
-        self.proc = None
+        if self.proc is not None:
+            self._finish()
+
+
+def main(argv: list[str]) -> None:
+    config = json.loads(argv[0])
+    for nb_path in argv[1:]:
+        write(nb_path, config)  # 실패하면 여기서 멈춥니다(남은 노트북은 빌드가 직접 그림)
+        print(nb_path, flush=True)
 
 
 if __name__ == "__main__":
-    write(sys.argv[2], json.loads(sys.argv[1]))
+    main(sys.argv[1:])

@@ -20,6 +20,7 @@ from pathlib import Path
 
 INPUT_GLOBS = ["scripts/**/*.py", "scripts/**/*.cjs", "snippets/**/*.py", "package-lock.json"]
 STAMP = "inputs.sha256"
+YIELD_NICE = 15
 MANIFEST = "manifest.json"
 
 
@@ -83,6 +84,7 @@ class FigureJob:
         return self._names
 
     def wait(self) -> None:
+        self.set_nice(0)  # 빌드 본체가 기다리는 동안은 코어를 다 씁니다(노트북 훅이 낮춰 두었을 수 있음)
         self._finish()
         missing = [f for name in self.names() for f in variants(name) if not (self.out / f).is_file()]
         if missing:
@@ -103,6 +105,14 @@ class FigureJob:
             raise FigureBuildError(f"그림을 만들지 못했습니다:\n{rest}{err}")
         (self.out / STAMP).write_text(self.digest)
 
+    def set_nice(self, nice: int) -> None:
+        """그리는 프로세스들(묶음 전체)의 우선순위. 우선순위를 다시 올리는 것(값을 낮추기)은 권한이 없으면 그대로 둡니다."""
+        if self.proc is not None and self.proc.poll() is None:
+            try:
+                os.setpriority(os.PRIO_PGRP, self.proc.pid, nice)
+            except (PermissionError, ProcessLookupError):
+                pass
+
     def stop(self) -> None:
         """끝나지 않은 그림 프로세스를 멈춥니다(빌드가 도중에 실패했을 때)."""
         if self.proc is not None and self.proc.poll() is None:
@@ -110,3 +120,11 @@ class FigureJob:
             self.proc.wait()
         self._done = True
         _running.pop(self.out, None)
+
+
+def yield_cpu(on: bool) -> None:
+    """돌고 있는 그림 프로세스들을 잠시 뒤로(on) 또는 제자리로. 노트북 커널이 도는 동안 그림이 코어를 나눠 가지면
+    셀의 print 들이 0.2 s 출력 간격을 넘겨 여러 출력 상자로 쪼개져 그려질 수 있어서, 그동안은 커널에 양보합니다
+    (hooks/notebook_prerender.py). 그림은 빌드 본체가 기다리기 시작하면(on_env) 어차피 코어를 다 씁니다."""
+    for job in list(_running.values()):
+        job.set_nice(YIELD_NICE if on else 0)
