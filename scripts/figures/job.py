@@ -46,8 +46,10 @@ _running: dict[Path, "FigureJob"] = {}
 
 
 class FigureJob:
-    def __init__(self, root: Path, out: Path):
+    def __init__(self, root: Path, out: Path, argv: list[str] | None = None):
         self.root, self.out = Path(root), Path(out)
+        # 그리는 명령(테스트는 다른 명령을 줄 수 있음): 이름 한 줄을 먼저 출력하고 그림을 out 에 씁니다.
+        self.argv = argv or [sys.executable, "-m", "scripts.figures.build", str(self.out), "--names"]
         self.proc: subprocess.Popen | None = None
         self.digest = ""
         self._names: list[str] | None = None
@@ -67,8 +69,7 @@ class FigureJob:
         # 오류 출력은 파일로: 파이프가 차서 프로세스가 멈추는 일이 없게(표준 출력은 이름 한 줄뿐).
         self._stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "scripts.figures.build", str(self.out), "--names"],
-            cwd=self.root, stdout=subprocess.PIPE, stderr=self._stderr, text=True, encoding="utf-8",
+            self.argv, cwd=self.root, stdout=subprocess.PIPE, stderr=self._stderr, text=True, encoding="utf-8",
             start_new_session=True,  # 멈출 때 그리는 프로세스들(와 svgo)까지 한 번에 거두도록 자기 프로세스 묶음으로
         )
         _running[self.out] = self
