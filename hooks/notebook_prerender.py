@@ -32,7 +32,8 @@ def on_files(files, config):
     paths = [f.abs_src_path for f in files
              if f.src_uri.endswith(".ipynb") and plugin.should_include(f)
              and not (_state["dirty"] and not f.is_modified())]
-    job = _state["job"] = Prerender(paths, settings(plugin.config)).start()
+    # 커널이 도는 동안만 그림 프로세스가 양보합니다: 노트북 프로세스가 끝나면 곧바로 제 우선순위로.
+    job = _state["job"] = Prerender(paths, settings(plugin.config)).start(on_exit=lambda: figure_job.yield_cpu(False))
     if job.running:
         figure_job.yield_cpu(True)
     return files
@@ -43,8 +44,6 @@ def on_page_markdown(markdown, page, config, files):
     if job is not None and page.file.abs_src_path in job.todo:
         if failed := job.wait(page.file.abs_src_path):
             log.debug(f"미리 그리기 실패({page.file.src_uri}), 빌드 안에서 다시 실행합니다:\n{failed[-2000:]}")
-        if not job.running or job.done >= set(job.todo):
-            figure_job.yield_cpu(False)
     return markdown
 
 

@@ -12,12 +12,15 @@ _get_nb_toc_tokens) 같은 캐시 파일을 미리 씁니다. 빌드는 그동�
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import pathlib
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,56 +74,67 @@ def write(nb_path: str, config: dict) -> Path:
 
 class Prerender:
     """노트북들을 차례로 미리 그리는 프로세스 하나(커널이 둘 동시에 돌며 코어를 나누지 않게). 캐시가 이미 있는 노트북은
-    빼고, 그릴 것이 없으면 띄우지 않습니다. 프로세스는 노트북 하나를 다 쓸 때마다 그 경로를 한 줄로 알립니다."""
+    빼고, 그릴 것이 없으면 띄우지 않습니다. 프로세스는 노트북 하나를 다 쓸 때마다 그 경로를 한 줄로 알리고, 지켜보는
+    스레드가 그것을 받아 둡니다. 프로세스가 끝나면 on_exit 를 부릅니다(그림 프로세스의 우선순위를 되돌리는 데 씀)."""
 
     def __init__(self, nb_paths: list[str], config: dict):
         self.config = config
         self.todo = [p for p in nb_paths if config["cache"] and not cache_path(p, config).exists()]
         self.done: set[str] = set()
         self.proc: subprocess.Popen | None = None
-        self.log = None
         self.failed = ""
+        self._finished = threading.Event()
+        self._finished.set()
+        self._changed = threading.Condition()
 
-    def start(self) -> "Prerender":
+    def start(self, on_exit=None) -> "Prerender":
         if self.todo:
-            self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+            log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "scripts.notebook_prerender", json.dumps(self.config), *self.todo],
-                cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self.log, text=True,
+                cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, text=True,
                 encoding="utf-8", start_new_session=True,  # 멈출 때 커널까지 한 번에 거두도록
             )
+            self._finished.clear()
+            threading.Thread(target=self._watch, args=(self.proc, log, on_exit), daemon=True).start()
+            atexit.register(self.stop)  # 빌드가 중간에 끊겨도(Ctrl-C) 커널까지 거둡니다
         return self
 
     @property
     def running(self) -> bool:
-        return self.proc is not None
+        return not self._finished.is_set()
+
+    def _watch(self, proc: subprocess.Popen, log, on_exit) -> None:
+        for line in proc.stdout:
+            with self._changed:
+                self.done.add(line.rstrip("\n"))
+                self._changed.notify_all()
+        code = proc.wait()
+        proc.stdout.close()
+        log.seek(0)
+        failed = log.read() if code != 0 else ""
+        log.close()
+        with self._changed:
+            self.failed = failed
+            self._finished.set()
+            self._changed.notify_all()
+        if on_exit is not None:
+            on_exit()
 
     def wait(self, nb_path: str) -> str:
         """nb_path 가 다 그려질 때까지(또는 프로세스가 끝날 때까지) 기다립니다. 실패했으면 그 출력(빌드는 mkdocs-jupyter 가
         직접 실행하며 같은 오류를 알림), 아니면 빈 글자."""
-        while self.proc is not None and nb_path not in self.done:
-            line = self.proc.stdout.readline()
-            if line:
-                self.done.add(line.rstrip("\n"))
-            else:
-                self._finish()
-        return "" if nb_path in self.done or nb_path not in self.todo else self.failed
-
-    def _finish(self) -> None:
-        code = self.proc.wait()
-        self.proc.stdout.close()
-        self.proc = None
-        self.log.seek(0)
-        self.failed = self.log.read() if code != 0 else ""
-        self.log.close()
+        with self._changed:
+            self._changed.wait_for(lambda: nb_path in self.done or self._finished.is_set())
+            return "" if nb_path in self.done or nb_path not in self.todo else self.failed
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
-            import signal
-
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        if self.proc is not None:
-            self._finish()
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self._finished.wait()
 
 
 def main(argv: list[str]) -> None:

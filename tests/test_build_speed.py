@@ -126,6 +126,24 @@ def test_prerender_uses_mkdocs_jupyters_cache_file_name(tmp_path):
     assert not job.running and job.wait(str(nb)) == ""
 
 
+def test_prerender_writes_the_cache_and_reports_when_done(tmp_path):
+    nb = tmp_path / "x.ipynb"
+    nb.write_text(json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# 제목\n\n미리 그린 셀"}],
+                              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    config = {"execute": False, "execute_ignore": [], "kernel_name": "", "theme": "", "allow_errors": False,
+              "show_input": True, "no_input": False, "no_prompt": False, "remove_tag_config": {},
+              "highlight_extra_classes": "", "include_requirejs": False, "custom_mathjax_url": "", "toc_depth": 6,
+              "cache": True, "cache_dir": str(tmp_path / "cache")}
+    exited = []
+    job = Prerender([str(nb), str(nb)], config).start(on_exit=lambda: exited.append(True))
+    assert job.running
+    assert job.wait(str(nb)) == ""
+    job.stop()
+    assert exited == [True] and not job.running
+    cached = json.loads(cache_path(str(nb), config).read_text(encoding="utf-8"))
+    assert "미리 그린 셀" in cached["content"] and cached["title"] == "제목"
+
+
 # ------------------------------------------------------------------ make serve 의 기억
 def test_corrections_listing_is_remembered_per_page(tmp_path):
     docs = tmp_path / "docs"

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -73,6 +74,7 @@ class FigureJob:
             start_new_session=True,  # 멈출 때 그리는 프로세스들(와 svgo)까지 한 번에 거두도록 자기 프로세스 묶음으로
         )
         _running[self.out] = self
+        atexit.register(self.stop)  # 빌드가 중간에 끊겨도(Ctrl-C) 그리는 프로세스들을 거둡니다
         return self
 
     def names(self) -> list[str]:
