@@ -13,24 +13,8 @@ from mkdocs.exceptions import PluginError
 from scripts import corrections
 
 
-def _nav_order(nav) -> list[str]:
-    out = []
-    for item in nav or []:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            out += _nav_order(value)
-        elif isinstance(value, str):
-            out.append(value)
-    return out
-
-
 def source_pages(config) -> list[tuple[str, str]]:
-    """(docs/ 기준 .md 경로, 원본 마크다운) 을 목차 순서대로. 실습 노트북(.ipynb)은 그 원본 .md 입니다."""
-    docs = Path(config["docs_dir"])
-    order = [u[: -len(".ipynb")] + ".md" if u.endswith(".ipynb") else u for u in _nav_order(config["nav"])]
-    rest = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    uris = [u for u in order if (docs / u).is_file()] + [u for u in rest if u not in order]
-    return [(u, (docs / u).read_text(encoding="utf-8")) for u in uris]
+    return corrections.source_pages(Path(config["docs_dir"]), config["nav"])
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -39,7 +23,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if uri == corrections.PAGE:
         if n != 1:
             raise PluginError(f"docs/{uri}: 표시 {corrections.MARKER} 가 정확히 한 번 있어야 합니다(지금 {n}번)")
-        return markdown.replace(corrections.MARKER, corrections.listing(source_pages(config)))
+        text = corrections.listing(source_pages(config))
+        _listed[page.file.abs_dest_path] = text
+        return markdown.replace(corrections.MARKER, text)
     if n:
         raise PluginError(f"docs/{uri}: 표시 {corrections.MARKER} 는 docs/{corrections.PAGE} 에만 씁니다")
     return corrections.annotate(markdown, uri)
+
+
+_listed: dict[str, str] = {}  # 이번 빌드에서 만든 모음 페이지 → 그 목록
+
+
+def on_post_page(output: str, page, config) -> str:
+    """모음 페이지를 다 만들었으면 그 목록을 기억해 둡니다(make serve 가 목록이 그대로면 다시 만들지 않게: hooks/dirty_deps.py)."""
+    if page.file.abs_dest_path in _listed:
+        corrections.remember_listing(page.file.abs_dest_path, _listed.pop(page.file.abs_dest_path))
+    return output

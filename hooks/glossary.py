@@ -1,7 +1,7 @@
 """용어 훅: 저장소 루트의 terms.yml(사이트 전체의 용어표)로 두 가지를 만듭니다.
 
-1. 풀이 풍선(tooltip): `*[가중치]: weight — 신경망이 학습하는 연결 세기` 꼴의 약어 정의 파일을
-   캐시 폴더에 쓰고, pymdownx.snippets 의 auto_append 로 모든 페이지 끝에 붙입니다.
+1. 풀이 풍선(tooltip): `*[가중치]: weight — 신경망이 학습하는 연결 세기` 꼴의 약어 정의를 abbr 확장의
+   glossary 설정으로 모든 페이지에 줍니다(정의 사천여 줄을 페이지마다 붙여 다시 읽지 않게: 빌드 속도).
    abbr 확장은 `\\b용어\\b`로 찾는데, 한글 뒤의 조사(를·는·의 …)도 글자(\\w)라서 `가중치를`은
    `가중치`와 맞지 않습니다. 그래서 흔한 조사를 붙인 꼴도 함께 정의합니다.
    제목과 링크 글자에는 풍선을 달지 않습니다(목차·링크 모양이 깨지지 않게). 수식과 코드는
@@ -12,18 +12,19 @@ terms.yml 이 틀리면(빠진 칸, 겹친 용어, 모르는 키) 빌드를 멈�
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import yaml
 from markdown import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from mkdocs.exceptions import PluginError
 
+from scripts.word_regex import word_regex
+
 TERMS_FILE = "terms.yml"
-ABBR_FILE = "dlb-abbreviations.md"
 MARKER = "<!-- glossary-table -->"
 GLOSSARY_PAGE = "glossary.md"
 KEYS = {"ko": str, "en": str, "desc": str, "also": list, "avoid": list, "first_use": bool, "tooltip": bool}
@@ -43,7 +44,8 @@ _ANY = ["의", "에", "에서", "에는", "에서는", "에도", "에게", "도"
 def load_terms(path: Path) -> list[dict]:
     """terms.yml 을 읽고 검사합니다. 틀리면 무엇이 틀렸는지 적어 PluginError."""
     try:
-        entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        # libyaml 이 있으면 그것으로(같은 결과, 열 배쯤 빠름: make serve 는 빌드마다 읽음)
+        entries = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise PluginError(f"{path}: 용어표를 읽지 못했습니다: {exc}") from exc
     if not isinstance(entries, list) or not entries:
@@ -91,15 +93,21 @@ def surface_forms(ko: str) -> list[str]:
     return [ko] + [ko + p for p in dict.fromkeys(particles)]
 
 
-def abbreviations(entries: list[dict]) -> str:
-    """abbr 확장이 읽는 정의. 정의마다 빈 줄로 띄워 블록 하나씩(긴 블록을 되풀이해 자르지 않게)."""
-    lines = []
+def abbreviation_map(entries: list[dict]) -> dict[str, str]:
+    """낱말(조사 붙은 꼴 포함) → 풀이. abbr 확장의 glossary 설정으로 넘깁니다(차례도 그대로: 같은 길이면 앞의 것)."""
+    out: dict[str, str] = {}
     for entry in entries:
         if not entry.get("tooltip", True):
             continue
-        title = f"{entry['en']} — {entry['desc']}".replace("\n", " ")
-        lines += [f"*[{form}]: {title}" for form in surface_forms(entry["ko"])]
-    return "\n\n".join(lines) + "\n"
+        title = f"{entry['en']} — {entry['desc']}".replace("\n", " ").strip()
+        for form in surface_forms(entry["ko"]):
+            out[form] = title
+    return out
+
+
+def abbreviations(entries: list[dict]) -> str:
+    """같은 정의를 마크다운 글(`*[낱말]: 풀이`)로. 정의마다 빈 줄로 띄워 블록 하나씩."""
+    return "\n\n".join(f"*[{k}]: {v}" for k, v in abbreviation_map(entries).items()) + "\n"
 
 
 def _cell(text: str) -> str:
@@ -145,9 +153,21 @@ class _NoAbbrInside(Treeprocessor):
             el.tail = AtomicString(el.tail)
 
 
+class _FastAbbr(AbbrTreeprocessor):
+    """abbr 확장의 약어 찾기와 같되, 사천여 낱말을 글자 나무로 묶은 정규식으로(scripts/word_regex.py; 빌드 속도만)."""
+
+    def run(self, root):
+        if not self.abbrs:
+            return
+        self.RE = word_regex(frozenset(self.abbrs))
+        self.iter_element(root)
+
+
 class NoAbbrInHeadingsAndLinks(Extension):
     def extendMarkdown(self, md):
         md.treeprocessors.register(_NoAbbrInside(md), "dlb_no_abbr", 7.5)
+        if "abbr" in md.treeprocessors:  # abbr 확장 뒤에 붙으므로 같은 약어 사전을 그대로 물려받습니다
+            md.treeprocessors.register(_FastAbbr(md, md.treeprocessors["abbr"].abbrs), "abbr", 7)
 
 
 def _root(config) -> Path:
@@ -164,19 +184,9 @@ def on_config(config):
     if "content.tooltips" not in config.theme.get("features", []):
         raise PluginError("용어 훅에는 theme.features 의 content.tooltips 가 필요합니다")
 
-    out = root / Path(os.environ.get("DLB_CACHE_DIR", ".cache")) / "glossary"
-    out.mkdir(parents=True, exist_ok=True)
-    abbr_file = out / ABBR_FILE
-    text = abbreviations(entries)
-    if not abbr_file.is_file() or abbr_file.read_text(encoding="utf-8") != text:
-        abbr_file.write_text(text, encoding="utf-8")
-
-    # snippets: 정의 파일 자체를 base_path 에 더하면(파일 경로도 허용됨) 이름만으로 붙일 수 있습니다.
-    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
-    base = snippets.get("base_path", ["."])
-    base = [base] if isinstance(base, str) else list(base)
-    snippets["base_path"] = base + [str(abbr_file)]
-    snippets["auto_append"] = list(snippets.get("auto_append", [])) + [ABBR_FILE]
+    # 페이지마다 정의 글을 붙여 읽는 대신(pymdownx.snippets 의 auto_append) 사전을 한 번 넘깁니다. 결과는 정의를
+    # 페이지 끝에 붙인 것과 같습니다. 다른 점은 페이지가 같은 낱말을 따로 정의했을 때 페이지의 것이 이긴다는 것뿐입니다.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviation_map(entries)
 
     config.markdown_extensions.append(NoAbbrInHeadingsAndLinks())
     _state["terms"] = entries

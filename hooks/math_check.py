@@ -19,6 +19,16 @@ def on_pre_build(config) -> None:
     _failed.clear()
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    """페이지를 읽자마자 그 수식을 KaTeX(node)에 미리 보냅니다: 빌드가 다른 페이지를 그리는 동안 node 가 그려 두고,
+    on_post_page 는 답을 읽기만 합니다(빌드 속도만)."""
+    try:
+        katex.renderer(Path(config.config_file_path).resolve().parent).prefetch(katex.formulas(html))
+    except katex.UnknownMarkup:
+        pass  # on_post_page 가 페이지와 함께 알립니다
+    return html
+
+
 def on_post_page(output: str, page, config) -> str:
     r = katex.renderer(Path(config.config_file_path).resolve().parent)
     where = page.file.src_uri

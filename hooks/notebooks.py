@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from scripts import katex, notebook_css, reader_wheel
+from scripts import build_memo, katex, notebook_css, reader_wheel
 from scripts import notebook as nbk
 from scripts.snippet_check import include_problems
 
@@ -272,21 +272,30 @@ def on_post_build(config) -> None:
         return path.read_bytes()
 
     docs = Path(config["docs_dir"])
+    # 그림·스니펫·scripts 의 입력 해시(hooks/figures.py): make serve 가 거듭 빌드할 때 입력이 같은 노트북은 다시 만들지 않습니다.
+    stamp = figures / "inputs.sha256"
+    inputs = stamp.read_text() if stamp.is_file() else ""
     for uri in nbk.notebook_pages(docs):
         raw = (docs / uri).read_text(encoding="utf-8")
         if problems := include_problems(f"docs/{uri}", raw, root):
             if _serving["on"]:
                 continue  # make serve: 오류는 hooks/snippet_check.py 가 이미 알렸고, 고치면 다음 저장 때 만들어집니다
             raise PluginError("\n".join(problems))
-        try:
-            nb, renderer = nbk.build_notebook(expand(raw), "download", uri, site_url,
-                                              figure_svg, library=library, where=f"docs/{uri}",
-                                              title=_titles.get(uri))
-        except nbk.NotebookSourceError as exc:
-            raise PluginError(str(exc)) from None
-        nbk.write_if_changed(site / nbk.download_path(uri), nb)
+        expanded, out = expand(raw), site / nbk.download_path(uri)
+        key = build_memo.digest(uri, expanded, site_url, _titles.get(uri) or "", inputs)
+        links = build_memo.get("download-notebook", str(out), key) if inputs and out.is_file() else None
+        if links is None:
+            try:
+                nb, renderer = nbk.build_notebook(expanded, "download", uri, site_url,
+                                                  figure_svg, library=library, where=f"docs/{uri}",
+                                                  title=_titles.get(uri))
+            except nbk.NotebookSourceError as exc:
+                raise PluginError(str(exc)) from None
+            nbk.write_if_changed(out, nb)
+            links = renderer.links
+            build_memo.put("download-notebook", str(out), key, links)
         # 링크의 앵커가 실제로 있는지: 빌드된 대상 페이지에서 id 를 찾습니다.
-        for target, anchor in renderer.links:
+        for target, anchor in links:
             if anchor is None:
                 continue
             target_html = site / nbk.page_dir(target) / "index.html"

@@ -6,6 +6,7 @@
 독자 쪽(scripts/reader_bench.py): 수식이 DOM 에 들어오고 글꼴까지 준비되는 시간(MathJax 방법 대비, CPU 1배·4배),
 페이지마다 첫 방문 전송량(gzip; 글꼴·검색 색인·노트북 CSS 몫), 노트북 페이지 HTML 크기.
 바꾸기 전 빌드와 나란히 재려면: python -m scripts.reader_bench 새site --compare 옛site
+빌드 시간만 재려면(몇 분): python -m scripts.bench --builds
 본문 글꼴(처음 방문에 받는 바이트)과 그림 SVG 바이트는 예전 방식과 지금 방식을 같은 실행에서 나란히 잽니다
 (scripts/bench_assets.py).
 """
@@ -38,9 +39,9 @@ def run(cmd, env=None) -> float:
     return elapsed
 
 
-def warm_rebuilds(site: Path, cache: Path) -> dict[str, float]:
+def warm_rebuilds(site: Path, cache: Path, rounds: int = 3) -> dict[str, float]:
     """make serve(mkdocs serve --dirty)처럼 한 프로세스에서: 한 번 빌드한 뒤 장 하나, 스니펫 하나를
-    건드리고 다시 빌드하는 데 걸린 시간."""
+    건드리고 다시 빌드하는 데 걸린 시간. 기계가 바빠 흔들리므로 rounds 번씩 번갈아 재어 중앙값."""
     os.environ["DLB_CACHE_DIR"] = str(cache)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -54,12 +55,30 @@ def warm_rebuilds(site: Path, cache: Path) -> dict[str, float]:
         return time.perf_counter() - start
 
     once()
-    times = {}
-    for label, path in [("장", TOUCHED), ("스니펫", TOUCHED_SNIPPET)]:
-        time.sleep(0.05)  # 파일 시각이 빌드 결과보다 확실히 뒤가 되게
-        path.touch()
-        times[label] = once()
-    return times
+    times: dict[str, list[float]] = {"장": [], "스니펫": []}
+    for _ in range(rounds):
+        for label, path in [("장", TOUCHED), ("스니펫", TOUCHED_SNIPPET)]:
+            time.sleep(0.05)  # 파일 시각이 빌드 결과보다 확실히 뒤가 되게
+            path.touch()
+            times[label].append(once())
+    return {label: statistics.median(t) for label, t in times.items()}
+
+
+def builds() -> tuple[float, dict[str, float]]:
+    """빌드 시간만: 차가운 빌드(빈 캐시 폴더) 한 번과, 그 캐시로 make serve 처럼 다시 빌드하기(중앙값)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        cold = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp / "site")],
+                   dict(env, DLB_CACHE_DIR=str(tmp / "cache")))
+        warm = warm_rebuilds(tmp / "site-warm", tmp / "cache")
+    return cold, warm
+
+
+def print_builds(cold: float, warm: dict[str, float]) -> None:
+    print(f"차가운 빌드(캐시 없음, 그림 포함)      {cold:7.2f} s   (목표 ≤ 30 s)")
+    for label, sec in warm.items():
+        print(f"다시 빌드({label} 하나 수정, make serve)  {sec:6.2f} s   (목표 ≤ 1 s; 세 번의 중앙값)")
 
 
 class _Srcs(HTMLParser):
@@ -229,7 +248,10 @@ def search_latency(site: Path, rounds: int = 3) -> list[float]:
     return times
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    if "--builds" in (sys.argv[1:] if argv is None else argv):  # 빌드 시간만(몇 분): python -m scripts.bench --builds
+        print_builds(*builds())
+        return
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -256,9 +278,7 @@ def main() -> None:
         assets = bench_assets.measure(tmp / "site", tmp)
     tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto"], env)
 
-    print(f"차가운 빌드(캐시 없음, 그림 포함)      {cold:7.2f} s   (목표 ≤ 30 s)")
-    for label, sec in warm.items():
-        print(f"다시 빌드({label} 하나 수정, make serve)  {sec:6.2f} s   (목표 ≤ 1 s)")
+    print_builds(cold, warm)
     print(f"테스트 전체(make test 의 pytest)      {tests:7.2f} s   (목표 ≤ 90 s)")
     total = sum(t for t, _ in fig_times)
     print(f"그림 {len(fig_times)}개 × 밝은/어두운, 처음부터       {fig_wall:7.2f} s   (목표 ≤ 15 s; 그림별 합 {total:.2f} s, 코어 {os.cpu_count()}개로 나눠 그림)")

@@ -8,14 +8,19 @@
   둘째부터 `-2`, `-3`). 위치 번호가 아니라 제목에 묶이므로 다른 절에 상자를 더해도 바뀌지 않습니다.
 - `annotate(text, src_uri)`: 상자 바로 앞에 앵커(`<div id=…>`)를, 상자 안 끝에 모음 페이지의 항목으로 가는 링크를 넣습니다.
 - `listing(pages)`: 모음 페이지의 본문(장마다 제목, 상자마다 항목: 절 링크와 첫 문장, 항목 앵커).
+- `source_pages(docs, nav)`: 모음에 넣을 (경로, 마크다운) 을 목차 순서대로.
+- `remember_listing`·`built_with`: make serve(--dirty)가 모음 페이지를 목록이 바뀌었을 때만 다시 만들게
+  (hooks/dirty_deps.py). 한 프로세스 안에서만 기억합니다.
 
 MkDocs 를 몰라도 됩니다. 훅(hooks/corrections.py)과 노트북 훅(hooks/notebooks.py)이 이 함수들을 부릅니다.
 """
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 TITLE = "원본 바로잡기"
 PAGE = "corrections.md"
@@ -151,3 +156,42 @@ def listing(pages: list[tuple[str, str]]) -> str:
 
 def count(pages: list[tuple[str, str]]) -> int:
     return sum(len(boxes(text)) for _, text in pages)
+
+
+def _nav_order(nav) -> list[str]:
+    out = []
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            out += _nav_order(value)
+        elif isinstance(value, str):
+            out.append(value)
+    return out
+
+
+def source_pages(docs: Path, nav) -> list[tuple[str, str]]:
+    """(docs/ 기준 .md 경로, 원본 마크다운) 을 목차(mkdocs.yml 의 nav) 순서대로, 목차에 없는 페이지는 그 뒤에 이름순으로.
+    실습 노트북(.ipynb)은 그 원본 .md 입니다."""
+    docs = Path(docs)
+    order = [u[: -len(".ipynb")] + ".md" if u.endswith(".ipynb") else u for u in _nav_order(nav)]
+    rest = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    uris = [u for u in order if (docs / u).is_file()] + [u for u in rest if u not in order]
+    return [(u, (docs / u).read_text(encoding="utf-8")) for u in uris]
+
+
+# 만든 모음 페이지(사이트의 파일 경로) → 그때 목록의 해시. make serve 한 프로세스 안에서만 씁니다.
+_built: dict[str, str] = {}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def remember_listing(dest: str, text: str) -> None:
+    """dest(사이트의 모음 페이지 파일)를 목록 text 로 만들었다고 적어 둡니다."""
+    _built[str(dest)] = _digest(text)
+
+
+def built_with(dest: str, text: str) -> bool:
+    """이 프로세스가 dest 를 목록 text 그대로 만들었는지(모르면 False)."""
+    return _built.get(str(dest)) == _digest(text)

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import collections
 import hashlib
 import html
 import json
@@ -49,34 +50,60 @@ class Renderer:
         self.cache: dict[str, str] = json.loads(self.path.read_text()) if self.path.is_file() else {}
         self.dirty = False
         self.proc: subprocess.Popen | None = None
+        # 그리지 못한 수식의 오류(캐시하지 않음: 이 프로세스 안에서만), 답을 아직 읽지 않은 요청들(보낸 차례대로)
+        self.errors: dict[str, str] = {}
+        self._pending: collections.deque[list[str]] = collections.deque()
+        self._sent: set[str] = set()
 
     def key(self, tex: str, display: bool) -> str:
         return hashlib.sha256(f"{self.salt}|{display}|{tex}".encode()).hexdigest()[:32]
 
-    def render(self, items: list[tuple[str, bool]]) -> list[dict]:
-        keys = [self.key(t, d) for t, d in items]
-        todo = {k: (t, d) for k, (t, d) in zip(keys, items) if k not in self.cache}
-        errors = {}
+    def prefetch(self, items: list[tuple[str, bool]]) -> None:
+        """캐시에 없는 수식을 node 에 미리 보내 두고 기다리지 않습니다(빌드가 다른 페이지를 그리는 동안 node 가 그림).
+        답은 다음 render 가 읽습니다."""
+        todo = {}
+        for t, d in items:
+            k = self.key(t, d)
+            if k not in self.cache and k not in self.errors and k not in self._sent:
+                todo[k] = (t, d)
         if todo:
-            answers = self._node([{"tex": t, "display": d} for t, d in todo.values()])
-            for k, answer in zip(todo, answers):
+            self._send([{"tex": t, "display": d} for t, d in todo.values()])
+            self._pending.append(list(todo))
+            self._sent.update(todo)
+
+    def render(self, items: list[tuple[str, bool]]) -> list[dict]:
+        self._collect()
+        keys = [self.key(t, d) for t, d in items]
+        todo = {k: (t, d) for k, (t, d) in zip(keys, items) if k not in self.cache and k not in self.errors}
+        if todo:
+            self._send([{"tex": t, "display": d} for t, d in todo.values()])
+            self._pending.append(list(todo))
+            self._collect()
+        return [{"error": self.errors[k]} if k in self.errors else {"html": self.cache[k]} for k in keys]
+
+    def _collect(self) -> None:
+        """보내 둔 요청의 답을 차례로 읽어 캐시(또는 오류)에 넣습니다."""
+        while self._pending:
+            keys = self._pending.popleft()
+            line = self.proc.stdout.readline()
+            if not line:
+                raise RuntimeError(f"KaTeX 를 실행하지 못했습니다(scripts/katex_render.cjs): {self.proc.stderr.read().strip()}")
+            for k, answer in zip(keys, json.loads(line)):
+                self._sent.discard(k)
                 if "html" in answer:
                     self.cache[k] = answer["html"]
                     self.dirty = True
                 else:
-                    errors[k] = answer["error"]
-        return [{"error": errors[k]} if k in errors else {"html": self.cache[k]} for k in keys]
+                    self.errors[k] = answer["error"]
 
-    def _node(self, requests: list[dict]) -> list[dict]:
+    def _send(self, requests: list[dict]) -> None:
         if self.proc is None or self.proc.poll() is not None:
             self.proc = subprocess.Popen(["node", str(NODE_SCRIPT)], cwd=self.root, text=True, encoding="utf-8",
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            self._pending.clear()
+            self._sent.clear()
         self.proc.stdin.write(json.dumps(requests) + "\n")
         self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError(f"KaTeX 를 실행하지 못했습니다(scripts/katex_render.cjs): {self.proc.stderr.read().strip()}")
-        return json.loads(line)
 
     def save(self) -> None:
         if self.dirty:
@@ -89,6 +116,9 @@ class Renderer:
             self.proc.stdin.close()
             self.proc.wait()
             self.proc = None
+        self._pending.clear()
+        self._sent.clear()
+        self.errors.clear()
 
 
 _shared: dict[Path, Renderer] = {}

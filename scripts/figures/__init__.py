@@ -19,7 +19,7 @@ from types import ModuleType
 from typing import Callable
 
 # 그림 모듈이 아닌 기반 모듈
-_INFRA = {"style", "build"}
+_INFRA = {"style", "build", "job"}
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

@@ -121,7 +121,9 @@ def _render_files(name: str, paths: dict[str, Path]) -> float:
     return time.perf_counter() - start
 
 
-def build(out: Path, force: bool = False, only: list[str] | None = None, jobs: int | None = None) -> dict:
+def build(out: Path, force: bool = False, only: list[str] | None = None, jobs: int | None = None,
+          announce=None) -> dict:
+    """announce(이름 목록): 등록소를 읽은 뒤 그리기 전에 부릅니다(빌드가 그림을 기다리지 않고 파일 목록을 만들게)."""
     out.mkdir(parents=True, exist_ok=True)
     registry = figures.load_all()
     unknown = sorted(set(only or []) - set(registry))
@@ -134,6 +136,8 @@ def build(out: Path, force: bool = False, only: list[str] | None = None, jobs: i
     if orphans:
         raise SystemExit(f"@figure_data 로 수치 표를 등록한 그림이 등록소에 없습니다: {', '.join(orphans)} "
                          f"(scripts/figures/ 에서 이름을 @figure 와 같게 쓰세요)")
+    if announce:
+        announce(list(registry))
     for name, spec in registry.items():
         key = figure_key(spec)
         paths = {t: out / (f"{name}.svg" if t == "light" else f"{name}.{t}.svg") for t in style.THEMES}
@@ -180,8 +184,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", nargs="*", help="이 그림들만 다시 그림")
     parser.add_argument("--timings", action="store_true", help="그림별 소요 시간을 출력")
     parser.add_argument("--jobs", type=int, help="동시에 그릴 프로세스 수(기본: 코어 수)")
+    parser.add_argument("--names", action="store_true",
+                        help="그리기 전에 그림 이름들을 JSON 한 줄로 출력(scripts/figures/job.py)")
     args = parser.parse_args(argv)
-    timings = build(args.out, args.force, args.only, args.jobs)
+
+    def announce(names: list[str]) -> None:
+        print(json.dumps(names), flush=True)
+
+    timings = build(args.out, args.force, args.only, args.jobs, announce if args.names else None)
     if args.timings:
         for name, sec in sorted(timings.items(), key=lambda kv: -kv[1]):
             print(f"{sec:6.2f}s  {name}")
