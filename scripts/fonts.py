@@ -151,10 +151,8 @@ def math_characters(site: Path) -> dict[str, set[str]]:
 @functools.lru_cache(maxsize=1)
 def katex_codepoints() -> frozenset[int]:
     """KaTeX 글꼴(package-lock.json 으로 고정)이 그리는 코드 포인트 전체: 수식 안의 글자는 이 글꼴이 먼저 그립니다."""
-    from fontTools.ttLib import TTFont
-
     folder = ROOT / "node_modules/katex/dist/fonts"
-    return frozenset(cp for f in sorted(folder.glob("*.woff2")) for cp in TTFont(str(f)).getBestCmap())
+    return frozenset(cp for f in sorted(folder.glob("*.woff2")) for cp in codepoints(f))
 
 
 def site_characters(site: Path) -> set[str]:
@@ -212,14 +210,15 @@ def subset(chars: set[str], cache: Path, source: Path = SOURCE) -> Path:
 
     options = _options()
     # lazy: 표(특히 가변 글꼴의 gvar)를 남기는 글리프만 풀어 읽습니다. 결과 바이트는 같고 시간은 절반입니다.
-    font = TTFont(str(source), recalcTimestamp=False, lazy=True)
-    subsetter = ft_subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(map(ord, chars)))
-    subsetter.subset(font)
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    font.flavor = "woff2"
-    font.save(str(tmp))
+    # (lazy 는 원본 파일을 열어 둔 채 읽으므로 with 로 닫습니다.)
+    with TTFont(str(source), recalcTimestamp=False, lazy=True) as font:
+        subsetter = ft_subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(map(ord, chars)))
+        subsetter.subset(font)
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".tmp")
+        font.flavor = "woff2"
+        font.save(str(tmp))
     tmp.replace(out)
     return out
 
@@ -228,7 +227,8 @@ def codepoints(font_file: Path) -> set[int]:
     """글꼴 파일(woff2 도)이 그릴 수 있는 코드 포인트."""
     from fontTools.ttLib import TTFont
 
-    return set(TTFont(str(font_file)).getBestCmap())
+    with TTFont(str(font_file)) as font:
+        return set(font.getBestCmap())
 
 
 def unicode_range(points: set[int]) -> str:
@@ -321,15 +321,15 @@ def katex_subset(source: Path, chars: set[str], cache: Path) -> Path:
     from fontTools import subset as ft_subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(source), recalcTimestamp=False, lazy=False)
-    keep = sorted(cp for cp in font.getBestCmap() if chr(cp) in chars)
-    subsetter = ft_subset.Subsetter(_options())
-    subsetter.populate(unicodes=keep)
-    subsetter.subset(font)
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    font.flavor = "woff2"
-    font.save(str(tmp))
+    with TTFont(str(source), recalcTimestamp=False, lazy=False) as font:
+        keep = sorted(cp for cp in font.getBestCmap() if chr(cp) in chars)
+        subsetter = ft_subset.Subsetter(_options())
+        subsetter.populate(unicodes=keep)
+        subsetter.subset(font)
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".tmp")
+        font.flavor = "woff2"
+        font.save(str(tmp))
     tmp.replace(out)
     return out
 

@@ -115,6 +115,8 @@ class Renderer:
         if self.proc is not None:
             self.proc.stdin.close()
             self.proc.wait()
+            self.proc.stdout.close()
+            self.proc.stderr.close()
             self.proc = None
         self._pending.clear()
         self._sent.clear()

@@ -97,10 +97,10 @@ SMALL = "가각ABC 한글" + "".join(map(chr, range(0x20, 0x7F)))
 def test_subset_is_a_variable_woff2_with_exactly_the_characters(small_font):
     _, path = small_font
     assert path.read_bytes()[:4] == b"wOF2"
-    font = TTFont(str(path))
-    assert set(font.getBestCmap()) == set(map(ord, SMALL))
-    assert [a.axisTag for a in font["fvar"].axes] == ["wght"]  # 굵기 축을 그대로(제목 300, 본문 400, 굵게 700 …)
-    assert "gvar" in font and font["GSUB"].table.FeatureList.FeatureCount > 0
+    with TTFont(str(path)) as font:
+        assert set(font.getBestCmap()) == set(map(ord, SMALL))
+        assert [a.axisTag for a in font["fvar"].axes] == ["wght"]  # 굵기 축을 그대로(제목 300, 본문 400, 굵게 700 …)
+        assert "gvar" in font and font["GSUB"].table.FeatureList.FeatureCount > 0
 
 
 def test_subset_is_cached_by_character_set(small_font):
@@ -109,7 +109,7 @@ def test_subset_is_cached_by_character_set(small_font):
     stamp = first.stat().st_mtime_ns
     assert fonts.subset(set("A가"), cache, source) == first and first.stat().st_mtime_ns == stamp
     other = fonts.subset(set("가"), cache, source)
-    assert other != first and set(TTFont(str(other)).getBestCmap()) == {ord("가")}
+    assert other != first and fonts.codepoints(other) == {ord("가")}
 
 
 def test_install_writes_css_with_swap_and_the_exact_range(tmp_path, small_font):
@@ -183,11 +183,11 @@ def test_every_character_of_every_page_is_in_the_subset_or_a_listed_fallback(sit
 def test_katex_subset_keeps_every_math_character_its_font_drew(tmp_path):
     """KaTeX 글꼴 부분집합: 원래 그 글꼴에 있던 글자 가운데 수식에 나온 것은 모두 남고, 나머지는 빠집니다."""
     source = fonts.ROOT / "node_modules/katex/dist/fonts/KaTeX_Size1-Regular.woff2"
-    original = set(TTFont(str(source)).getBestCmap())
+    original = fonts.codepoints(source)
     chars = {"(", ")", "∑", "가", "x"}  # Size1 에는 괄호·큰 연산자만 있습니다
     out = fonts.katex_subset(source, chars, tmp_path)
     assert out.read_bytes()[:4] == b"wOF2" and out.name.startswith("KaTeX_Size1-Regular.")
-    assert set(TTFont(str(out)).getBestCmap()) == {ord(c) for c in chars} & original
+    assert fonts.codepoints(out) == {ord(c) for c in chars} & original
     assert fonts.katex_subset(source, set(chars), tmp_path) == out  # 같은 글자 집합이면 캐시
 
 
@@ -202,7 +202,7 @@ def test_served_katex_fonts_keep_every_math_character(site_dir):
         if not path.is_file():
             problems.append(f"{name}: {path.name} 이 사이트에 없습니다")
             continue
-        original = set(TTFont(str(fonts.ROOT / f"node_modules/katex/dist/fonts/{name}.woff2")).getBestCmap())
+        original = fonts.codepoints(fonts.ROOT / f"node_modules/katex/dist/fonts/{name}.woff2")
         lost = sorted((original & used) - fonts.codepoints(path))
         if lost:
             problems.append(f"{name}: 수식에 나오는데 빠진 글자 {[chr(c) for c in lost][:20]}")
@@ -264,7 +264,7 @@ def test_search_index_characters_are_in_the_subset(site_dir, served):
 
 def test_fallback_list_is_honest(site_dir):
     """FALLBACK 의 글자는 정말 Pretendard 에 없고(있으면 부분집합에 넣어야 함), 사이트에 정말 나옵니다."""
-    full = set(TTFont(str(fonts.SOURCE), lazy=True).getBestCmap())
+    full = fonts.codepoints(fonts.SOURCE)
     assert not [c for c in fonts.FALLBACK_CHARS if ord(c) in full]
     used = set().union(*fonts.page_characters(site_dir).values())
     assert fonts.FALLBACK_CHARS <= used, f"사이트에 없는 FALLBACK 글자: {sorted(fonts.FALLBACK_CHARS - used)}"
