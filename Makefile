@@ -43,7 +43,7 @@ pdf: setup
 	BOOK_PDF=$(BOOK_PDF) $(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m scripts.book site site/$(BOOK_PDF)
 
-# 코어 수보다 워커 하나 더(pytest-xdist 의 -n auto, tests/conftest.py 의 pytest_xdist_auto_num_workers).
+# 코어마다 워커 하나(pytest-xdist; 하나 더 두어도 이 2코어 기계에서 빨라지지 않았습니다: 187/187 초 대 187/211 초).
 # 파일 단위로 나누되 페이지별 브라우저·그림 검사는 하나씩 나눕니다(tests/conftest.py 의 pytest_xdist_make_scheduler).
 # 사이트 빌드는 세션이 시작하자마자 뒤에서 한 번 하고, 그동안 사이트가 필요 없는 테스트가 먼저 돕니다.
 # 한 파일만 볼 때는 .venv/bin/python -m pytest 파일.

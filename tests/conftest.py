@@ -218,12 +218,6 @@ SPREAD = ("test_every_page_renders_offline_without_errors[", "test_figure_is_det
 LONG_FILES = {"tests/test_pdf.py", "tests/test_notebooks.py", "tests/test_iris.py", "tests/test_copy_paste.py"}
 
 
-def pytest_xdist_auto_num_workers(config):
-    """-n auto: 코어 수보다 워커 하나 더. 워커는 브라우저·노트북 커널·빌드 같은 하위 프로세스를 기다리는 때가 많아,
-    코어 수만큼이면 코어가 놉니다(이 2코어 기계에서 make test 186 → 162초)."""
-    return (os.cpu_count() or 1) + 1
-
-
 def pytest_sessionfinish(session, exitstatus):
     # 수식 검사를 부른 테스트(test_math, test_notebooks)가 띄운 KaTeX node 프로세스를 닫습니다(파이프까지).
     if "scripts.katex" in sys.modules:
