@@ -175,6 +175,14 @@ def test_every_page_renders_offline_without_errors(rel, site_dir, site_url, ligh
     width = w.page.evaluate("document.documentElement.scrollWidth")
     if width > 390:
         problems.append(f"{rel or '/'}: 휴대폰 폭 390px 에서 문서 폭이 {width}px 입니다")
+    # 노트북 페이지: 셀이 본문 폭을 다 씁니다(떠 있는 단추 옆에서 좁아진 채 끝까지 가지 않음).
+    narrow = w.page.evaluate("""() => { const a = document.querySelector('article'); if (!a) return [];
+        const full = a.getBoundingClientRect().width;
+        return [...document.querySelectorAll('.jp-Notebook > .jp-Cell')].map(c => Math.round(c.getBoundingClientRect().width))
+            .filter(cw => cw < full - 40).slice(0, 3).map(cw => `${cw}px / ${Math.round(full)}px`); }""")
+    if narrow:
+        problems.append(f"{rel or '/'}: 휴대폰 폭에서 노트북 셀이 본문보다 좁습니다({narrow}) — docs/stylesheets/site.css 의 "
+                        ".jupyter-wrapper 규칙(떠 있는 단추를 비켜 가기)을 확인하세요")
     # 접근성은 맨 끝에: axe_violations 가 보이는 수식 HTML 을 비우므로 위의 화면 검사(폭·스크린숏)가 먼저입니다.
     w.page.set_viewport_size({"width": 1280, "height": 900})
     for scheme, found in axe_violations(w.page).items():
