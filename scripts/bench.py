@@ -245,6 +245,7 @@ def search_latency(site: Path, rounds: int = 3) -> list[float]:
             browser.close()
     finally:
         server.shutdown()
+        server.server_close()
     return times
 
 

@@ -90,6 +90,7 @@ class _Server:
 
     def close(self):
         self.httpd.shutdown()
+        self.httpd.server_close()
 
 
 def wire_size(name: str, body: bytes) -> int:
