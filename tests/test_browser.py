@@ -394,16 +394,11 @@ def test_highlighting_in_results_and_on_page(site_url, light_context):
 # 본문 글꼴 부분집합(scripts/fonts.py): HTML 을 읽는 tests/test_fonts.py 와 따로, 브라우저가 실제로 그린 글로 봅니다.
 FONT_PAGES = ["", "basics/activation-functions/", "practice/from-scratch/"]
 # 화면에 그려진 글: (수식 밖의 innerText, 보이는 수식의 글). 수식의 MathML 은 화면에 그리지 않으므로 뺍니다.
-# 화면 밖이라 아직 그리지 않은 블록(site.css 의 content-visibility: auto)의 글은 innerText 에 없으므로, 잴 때만 모두 그립니다.
 SHOWN_TEXT = """() => {
-    const all = document.createElement('style');
-    all.textContent = '* { content-visibility: visible !important; }';
-    document.head.append(all);
     const math = [...document.querySelectorAll('.katex-html')].map(e => e.textContent).join('');
     const moved = [...document.querySelectorAll('.katex')].map(e => { const c = document.createComment(''); e.replaceWith(c); return [c, e]; });
     const text = document.title + document.body.innerText;
     moved.forEach(([c, e]) => c.replaceWith(e));
-    all.remove();
     return [text, math];
 }"""
 
