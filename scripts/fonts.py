@@ -205,17 +205,21 @@ def subset(chars: set[str], cache: Path, source: Path = SOURCE) -> Path:
     out = cache / f"pretendard-{cache_key(chars, source)[:16]}.woff2"
     if out.is_file():
         return out
+    # lazy: 표(특히 가변 글꼴의 gvar)를 남기는 글리프만 풀어 읽습니다. 결과 바이트는 같고 시간은 절반입니다.
+    return _write_subset(source, out, lambda font: sorted(map(ord, chars)), lazy=True)
+
+
+def _write_subset(source: Path, out: Path, unicodes, lazy: bool) -> Path:
+    """source 에서 unicodes(font) 가 고른 코드 포인트만 남긴 woff2 를 out 에 씁니다(임시 파일을 거쳐 한 번에)."""
     from fontTools import subset as ft_subset
     from fontTools.ttLib import TTFont
 
-    options = _options()
-    # lazy: 표(특히 가변 글꼴의 gvar)를 남기는 글리프만 풀어 읽습니다. 결과 바이트는 같고 시간은 절반입니다.
-    # (lazy 는 원본 파일을 열어 둔 채 읽으므로 with 로 닫습니다.)
-    with TTFont(str(source), recalcTimestamp=False, lazy=True) as font:
-        subsetter = ft_subset.Subsetter(options)
-        subsetter.populate(unicodes=sorted(map(ord, chars)))
+    # lazy 로 읽으면 원본 파일을 열어 둔 채 읽으므로 with 로 닫습니다.
+    with TTFont(str(source), recalcTimestamp=False, lazy=lazy) as font:
+        subsetter = ft_subset.Subsetter(_options())
+        subsetter.populate(unicodes=unicodes(font))
         subsetter.subset(font)
-        cache.mkdir(parents=True, exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_suffix(".tmp")
         font.flavor = "woff2"
         font.save(str(tmp))
@@ -318,20 +322,8 @@ def katex_subset(source: Path, chars: set[str], cache: Path) -> Path:
     out = cache / f"{source.stem}.{key}.woff2"
     if out.is_file():
         return out
-    from fontTools import subset as ft_subset
-    from fontTools.ttLib import TTFont
-
-    with TTFont(str(source), recalcTimestamp=False, lazy=False) as font:
-        keep = sorted(cp for cp in font.getBestCmap() if chr(cp) in chars)
-        subsetter = ft_subset.Subsetter(_options())
-        subsetter.populate(unicodes=keep)
-        subsetter.subset(font)
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(".tmp")
-        font.flavor = "woff2"
-        font.save(str(tmp))
-    tmp.replace(out)
-    return out
+    return _write_subset(source, out, lambda font: sorted(cp for cp in font.getBestCmap() if chr(cp) in chars),
+                         lazy=False)
 
 
 def install_katex(site: Path, cache: Path, folder: str = KATEX_DIR) -> dict[str, str]:
