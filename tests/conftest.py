@@ -21,6 +21,16 @@ ROOT = Path(__file__).resolve().parents[1]
 LOG_LINE = re.compile(r"^(ERROR|WARNING)\s+-\s+|^Aborted|^(\w+\.)*\w*(Error|Exception): ")
 
 
+def load_hook(name: str):
+    """hooks/<name>.py 를 모듈로 읽습니다(hooks/ 는 패키지가 아니라 MkDocs 가 파일로 읽음). 부를 때마다 새 모듈."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"dlb_hook_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def summarize_build_log(log: str, limit: int = 30) -> str:
     """mkdocs 로그에서 고칠 곳을 말하는 줄만: ERROR·WARNING 줄과 예외의 마지막 줄(트레이스백 본문은 뺌)."""
     seen, keep = set(), []

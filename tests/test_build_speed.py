@@ -19,7 +19,7 @@ from scripts import build_memo, corrections, jinja_cache, katex
 from scripts.figures import job as figure_job
 from scripts.notebook_prerender import Prerender, cache_path, executes, settings
 from scripts.word_regex import trie_pattern, word_regex
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_hook
 
 
 # ------------------------------------------------------------------ 낱말 찾기
@@ -45,12 +45,9 @@ def test_trie_regex_finds_exactly_what_the_abbr_alternation_finds(text):
 
 
 def test_trie_regex_on_the_real_glossary_and_pages():
-    import importlib.util
     from pathlib import Path
 
-    spec = importlib.util.spec_from_file_location("dlb_glossary_speed", ROOT / "hooks" / "glossary.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = load_hook("glossary")
     words = hook.abbreviation_map(hook.load_terms(ROOT / "terms.yml"))
     fast, slow = word_regex(frozenset(words)), _abbr_regex(words)
     for page in sorted(Path(ROOT, "docs").rglob("*.md"))[:3]:

@@ -1,18 +1,15 @@
 """수식: 빌드 때 KaTeX 로 그려 넣기(scripts/katex.py)와 그 훅. 그리지 못한 수식은 페이지와 수식을 적어 빌드를 멈춥니다."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 from mkdocs.exceptions import PluginError
 
 from scripts import katex
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_hook
 
-spec = importlib.util.spec_from_file_location("math_check", ROOT / "hooks/math_check.py")
-math_check = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(math_check)
+math_check = load_hook("math_check")
 
 
 @pytest.fixture

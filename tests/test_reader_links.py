@@ -7,7 +7,6 @@
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -15,12 +14,9 @@ import pytest
 
 from scripts import notebook as nbk
 from scripts import reader_wheel
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_hook
 
-# hooks/ 는 패키지가 아니어서(MkDocs 가 파일로 읽음) 파일에서 모듈로 읽어 옵니다.
-_spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")
-notebooks_hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(notebooks_hook)
+notebooks_hook = load_hook("notebooks")
 
 
 DOCS = ROOT / "docs"

@@ -13,13 +13,13 @@
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import markdown
 import pytest
 
+from tests.conftest import load_hook
 from tests.markdown_text import lines_outside_code
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,14 +27,7 @@ DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
 
 
-def _load_hook():
-    spec = importlib.util.spec_from_file_location("dlb_glossary_hook", ROOT / "hooks" / "glossary.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-HOOK = _load_hook()
+HOOK = load_hook("glossary")
 TERMS = HOOK.load_terms(ROOT / "terms.yml")
 CORE = [t for t in TERMS if t.get("first_use")]
 HANGUL = re.compile(r"[가-힣]")
