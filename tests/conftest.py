@@ -31,14 +31,25 @@ def load_hook(name: str):
     return module
 
 
+NEW_RECORD = re.compile(r"^(INFO|DEBUG|ERROR|WARNING)\s+-\s+|^Aborted|^Traceback|^\[")
+
+
 def summarize_build_log(log: str, limit: int = 30) -> str:
-    """mkdocs 로그에서 고칠 곳을 말하는 줄만: ERROR·WARNING 줄과 예외의 마지막 줄(트레이스백 본문은 뺌)."""
-    seen, keep = set(), []
+    """mkdocs 로그에서 고칠 곳을 말하는 줄만: ERROR·WARNING 줄(여러 줄 메시지는 빈 줄·다음 기록까지 함께)과
+    예외의 마지막 줄(트레이스백 본문은 뺌)."""
+    seen, keep, following = set(), [], False
     for line in log.splitlines():
         line = line.rstrip()
-        if LOG_LINE.match(line) and line not in seen:
-            seen.add(line)
-            keep.append(line)
+        if LOG_LINE.match(line):
+            fresh = line not in seen
+            if fresh:
+                seen.add(line)
+                keep.append(line)
+            following = fresh and not line.startswith("Aborted")
+        elif following and line and not NEW_RECORD.match(line):
+            keep.append(line)  # 예: KaTeX 오류의 "  페이지: $수식$ → 오류" 줄
+        else:
+            following = False
     if len(keep) > limit:
         keep = keep[:limit] + [f"… 그 밖에 {len(keep) - limit}줄"]
     return "\n".join(keep) or "\n".join(log.splitlines()[-limit:])

@@ -53,6 +53,17 @@ def test_build_log_summary_keeps_only_the_lines_that_name_the_fix():
         "Aborted with 1 warnings in strict mode!"]
 
 
+def test_build_log_summary_keeps_the_lines_of_a_multi_line_error():
+    # hooks/math_check.py 의 KaTeX 오류: 페이지와 수식(여러 줄일 수 있음)은 ERROR 다음 줄들에 있습니다.
+    log = "\n".join(["INFO    -  Building documentation...", "Aborted with a BuildError!",
+                     "ERROR   -  KaTeX가 렌더링하지 못한 수식이 있습니다:", "  basics/loss-functions.md: $",
+                     r"J=\frac{1}{", "$ → KaTeX parse error: Unexpected end of input", "",
+                     "INFO    -  Documentation built", "  indented but after INFO"])
+    assert summarize_build_log(log).splitlines() == [
+        "Aborted with a BuildError!", "ERROR   -  KaTeX가 렌더링하지 못한 수식이 있습니다:",
+        "  basics/loss-functions.md: $", r"J=\frac{1}{", "$ → KaTeX parse error: Unexpected end of input"]
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_headings_have_explicit_ascii_ids(page):
     seen, problems = set(), []
