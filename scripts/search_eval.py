@@ -149,6 +149,45 @@ def run_query(page, base_url: str, placeholder: str, query: Query) -> Outcome:
     return Outcome(query, pages)
 
 
+# 검색어 여럿을 한 번의 evaluate 로: 검색어마다 run_query 와 같은 순서(비우기 → 자리표시 문구 확인 → 검색어 →
+# keyup → 결과 수 문구가 바뀜)를 페이지 안에서 밟습니다. Material 은 결과 수 문구와 첫 10개 결과를 워커의 응답 하나를
+# 처리하는 같은 흐름에서 그리므로, 문구가 바뀐 뒤 한 틱 쉬면 첫 10개가 다 있습니다(첫 3개 페이지만 봄). 검색어마다
+# Playwright 왕복 대여섯 번과 150 ms 대기를 하던 run_query 보다 CPU 를 훨씬 덜 씁니다(72개: 약 20초 → 수 초).
+_RUN_ALL = f"""async ([texts, placeholder]) => {{
+    const box = document.querySelector('input.md-search__input');
+    const meta = document.querySelector('{META}');
+    const results = {_RESULTS};
+    const keyup = () => box.dispatchEvent(new KeyboardEvent('keyup', {{key: 'End', bubbles: true}}));
+    const until = (ok) => new Promise((resolve, reject) => {{
+        if (ok()) return resolve();
+        const timer = setTimeout(() => {{ obs.disconnect(); reject(new Error('검색 결과가 10초 안에 오지 않았습니다')) }}, 10000);
+        const obs = new MutationObserver(() => {{ if (ok()) {{ clearTimeout(timer); obs.disconnect(); resolve(); }} }});
+        obs.observe(meta, {{childList: true, subtree: true, characterData: true}});
+    }});
+    const out = [];
+    for (const text of texts) {{
+        box.value = ''; keyup();
+        await until(() => meta.textContent === placeholder);
+        box.value = text; keyup();
+        await until(() => meta.textContent !== placeholder);
+        await new Promise(r => setTimeout(r, 0));
+        out.push(results());
+    }}
+    return out;
+}}"""
+
+
+def run_queries(page, base_url: str, placeholder: str, queries: list[Query]) -> list[Outcome]:
+    """검색어들을 차례로 검색창에 넣어 본 결과(run_query 와 같은 입력·같은 판정, 페이지 안에서 한꺼번에)."""
+    base = urlsplit(base_url).path
+    outcomes = []
+    for query, found in zip(queries, page.evaluate(_RUN_ALL, [[q.text for q in queries], placeholder])):
+        pages = [((path[len(base):] if path.startswith(base) else path) or "/", set(anchors))
+                 for path, anchors in found]
+        outcomes.append(Outcome(query, pages))
+    return outcomes
+
+
 # 타자에서 결과까지: 완성된 검색어를 넣고 keyup 을 보낸 때부터 결과 수(meta)가 바뀔 때까지(make bench).
 _TIMED = f"""async (q) => {{
     const box = document.querySelector('input.md-search__input');
