@@ -224,7 +224,8 @@ def search_latency(site: Path, rounds: int = 3) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     from scripts import search_eval
-    from tests.test_browser import ARGS, CHROMIUM
+    from scripts.book import READER_CHROMIUM as CHROMIUM  # 독자가 느끼는 검색 응답: 창이 있는 chromium
+    from tests.test_browser import ARGS
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):

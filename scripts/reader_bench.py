@@ -187,9 +187,10 @@ OBSERVER = """([want, sel]) => {
 
 
 def _launch(playwright):
-    from tests.test_browser import ARGS, CHROMIUM
+    from scripts.book import READER_CHROMIUM
+    from tests.test_browser import ARGS
 
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    return playwright.chromium.launch(executable_path=READER_CHROMIUM, args=ARGS)
 
 
 def time_math(browser, url: str, want: int, selector: str, rate: float) -> tuple[float, float]:

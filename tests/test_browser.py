@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,7 +20,8 @@ import pytest
 from scripts import search_eval
 from tests.conftest import ROOT, site_pages
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+from scripts.book import CHROMIUM  # chromium-headless-shell 이 있으면 그것(scripts/book.py 참고)
+
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 SHOTS = os.environ.get("SCREENSHOTS")  # 폴더를 주면 페이지마다 스크린숏을 남깁니다.
@@ -70,7 +70,8 @@ def axe_violations(page) -> dict[str, list[str]]:
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).is_file():
-        message = "chromium 이 없습니다: `sudo apt-get install chromium` 으로 설치하세요(또는 CHROMIUM=경로)."
+        message = ("chromium 이 없습니다: `sudo apt-get install chromium-headless-shell`(또는 chromium) 으로 "
+                   "설치하세요(또는 CHROMIUM=경로).")
         if os.environ.get("CI") == "true":
             pytest.fail(message + " CI 에서는 건너뛸 수 없습니다.", pytrace=False)
         pytest.skip(message)

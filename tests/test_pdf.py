@@ -49,7 +49,8 @@ def _page_facts(site_dir: Path, rel: str) -> dict:
 @pytest.fixture(scope="module")
 def book(site_dir, tmp_path_factory):
     if not Path(CHROMIUM).is_file():
-        message = "chromium 이 없습니다: `sudo apt-get install chromium` 으로 설치하세요(또는 CHROMIUM=경로)."
+        message = ("chromium 이 없습니다: `sudo apt-get install chromium-headless-shell`(또는 chromium) 으로 "
+                   "설치하세요(또는 CHROMIUM=경로).")
         if os.environ.get("CI") == "true":
             pytest.fail(message + " CI 에서는 건너뛸 수 없습니다.", pytrace=False)
         pytest.skip(message)
