@@ -16,11 +16,15 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 setup: $(VENV)/.installed node_modules/.installed
 
 # 파이썬 환경: requirements.lock(해시 고정)을 uv로 그대로 설치하고, 이 저장소(snippets, scripts)를 편집 가능 모드로.
+# 끝으로 pip 처럼 설치한 패키지의 .pyc 를 만들어 둡니다(uv 는 기본으로 하지 않음; 위의 PYTHONPYCACHEPREFIX 로 .cache/pycache 에).
+# 그러지 않으면 새로 받은 저장소의 첫 make test 에서 워커·빌드·커널이 저마다 같은 모듈을 컴파일합니다(약 26 CPU초).
+# 컴파일하지 못하는 파일(다른 파이썬 판 전용 등)은 건너뜁니다: 그 파일은 가져올 때 어차피 오류가 납니다.
 $(VENV)/.installed: requirements.lock requirements-bootstrap.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bootstrap.txt
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m compileall -q -j 0 $(VENV)/lib >/dev/null || true
 	touch $@
 
 # 프런트엔드 자산(KaTeX)과 그림용 한글 글꼴(Pretendard): package-lock.json 그대로.
