@@ -238,7 +238,8 @@ def test_korean_search_finds_each_section(site_url, light_context):
         if not pages:
             missing.append(f"'{q.text}': 결과가 없습니다")
         elif q.expected not in pages:
-            missing.append(f"'{q.text}' 검색 결과에 {q.expected} 가 없습니다: {pages[:8]}")
+            missing.append(f"'{q.text}' 검색 결과에 {q.expected} 가 없습니다: {pages[:8]} — 검색어와 페이지의 짝은 "
+                           "tests/test_browser.py 의 SEARCHES")
     w.page.close()
     assert not w.errors, f"콘솔 오류: {w.errors}"
     assert not missing, "\n".join(missing)
