@@ -18,9 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts import search_eval
-from tests.conftest import ROOT, site_pages
-
 from scripts.book import CHROMIUM  # chromium-headless-shell 이 있으면 그것(scripts/book.py 참고)
+from tests.conftest import ROOT, site_pages
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
