@@ -224,7 +224,7 @@ def search_latency(site: Path, rounds: int = 3) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     from scripts import search_eval
-    from scripts.book import READER_CHROMIUM as CHROMIUM  # 독자가 느끼는 검색 응답: 창이 있는 chromium
+    from scripts.book import READER_CHROMIUM  # 독자가 느끼는 검색 응답: 창이 있는 chromium
     from tests.test_browser import ARGS
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -237,7 +237,7 @@ def search_latency(site: Path, rounds: int = 3) -> list[float]:
     times = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = p.chromium.launch(executable_path=READER_CHROMIUM, args=ARGS)
             page = browser.new_page()
             search_eval.open_search(page, base)
             for _ in range(rounds):

@@ -21,12 +21,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from scripts import fonts
+from scripts.book import READER_CHROMIUM  # 독자가 받는 바이트: 창이 있는 chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 NPM_FONT = ROOT / "node_modules/pretendard/dist/web/variable"
 FONT_PAGES = ["basics/activation-functions/", "practice/from-scratch/"]
 SVG_PAGE = "training/optimization/"
-CHROMIUM = "/usr/bin/chromium"
 RUNS = 3  # 글꼴 바이트는 매번 같아야 하지만(결정적), 한 번 튀는 값을 가려내려고 몇 번 엽니다
 
 
@@ -101,7 +101,7 @@ def measure(site: Path, tmp: Path) -> dict:
     css_now = _gzip((site / "assets/fonts/pretendard.css").read_bytes())
     css_before = _gzip((before / "assets/fonts/pretendard.css").read_bytes())
     with serve(site) as now_url, serve(before) as before_url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=READER_CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
         for rel in FONT_PAGES:
             row = {}
             for label, base, css in (("before", before_url, css_before), ("now", now_url, css_now)):

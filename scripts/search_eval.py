@@ -116,43 +116,18 @@ def open_search(page, base_url: str) -> str:
     return PLACEHOLDER
 
 
-# 검색창을 비우고, 검색어를 넣고(마지막에 End 키: Material 은 keyup 에서 검색), 결과가 바뀔 때까지.
-# 결과 목록은 나눠 그려질 수 있어 150 ms 동안 그대로일 때까지 기다립니다.
+# 결과 목록: 페이지마다 (첫 링크의 주소, 그 페이지 결과에 든 절 id 들).
 _RESULTS = """() => [...document.querySelectorAll('.md-search-result__list > li')].map(li => {
     const links = [...li.querySelectorAll('a')].map(a => new URL(a.href));
     return [links.length ? links[0].pathname : '', links.map(u => u.hash.slice(1)).filter(Boolean)];
 })"""
 
 
-def run_query(page, base_url: str, placeholder: str, query: Query) -> Outcome:
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press("End")
-    page.wait_for_function(f"p => document.querySelector('{META}').textContent === p", arg=placeholder)
-    # 검색어를 한 번에 넣고 End(keyup) 하나로 검색을 한 번만: 한 글자씩 치면 글자마다 검색이 돌아 느리고,
-    # 한국어는 어차피 입력기가 글자를 조합한 뒤에 넘깁니다.
-    box.fill(query.text)
-    box.press("End")
-    page.wait_for_function(f"p => document.querySelector('{META}').textContent !== p", arg=placeholder)
-    page.wait_for_function("""() => new Promise(resolve => {
-        const list = document.querySelector('.md-search-result__list');
-        let timer = setTimeout(() => { obs.disconnect(); resolve(true) }, 150);
-        const obs = new MutationObserver(() => { clearTimeout(timer);
-            timer = setTimeout(() => { obs.disconnect(); resolve(true) }, 150) });
-        obs.observe(list, {childList: true, subtree: true, characterData: true});
-    })""")
-    base = urlsplit(base_url).path
-    pages = []
-    for path, anchors in page.evaluate(_RESULTS):
-        rel = path[len(base):] if path.startswith(base) else path
-        pages.append((rel or "/", set(anchors)))
-    return Outcome(query, pages)
-
-
-# 검색어 여럿을 한 번의 evaluate 로: 검색어마다 run_query 와 같은 순서(비우기 → 자리표시 문구 확인 → 검색어 →
-# keyup → 결과 수 문구가 바뀜)를 페이지 안에서 밟습니다. Material 은 결과 수 문구와 첫 10개 결과를 워커의 응답 하나를
-# 처리하는 같은 흐름에서 그리므로, 문구가 바뀐 뒤 한 틱 쉬면 첫 10개가 다 있습니다(첫 3개 페이지만 봄). 검색어마다
-# Playwright 왕복 대여섯 번과 150 ms 대기를 하던 run_query 보다 CPU 를 훨씬 덜 씁니다(72개: 약 20초 → 수 초).
+# 검색어마다 검색창을 비우고(자리표시 문구가 돌아올 때까지), 검색어를 한 번에 넣어 keyup 하나로 검색을 한 번만
+# 하고(한국어는 어차피 입력기가 글자를 조합한 뒤에 넘김; Material 은 keyup 에서 검색), 결과 수 문구가 바뀌면 읽습니다.
+# Material 은 결과 수 문구와 첫 10개 결과를 워커의 응답 하나를 처리하는 같은 흐름에서 그리므로, 문구가 바뀐 뒤 한 틱
+# 쉬면 첫 10개가 다 있습니다(첫 3개 페이지만 봄). 모두 한 번의 evaluate 안에서: 검색어마다 Playwright 왕복
+# 대여섯 번과 150 ms 대기를 하던 예전 방법과 72개의 결과가 같고, 약 20초 → 수 초입니다.
 _RUN_ALL = f"""async ([texts, placeholder]) => {{
     const box = document.querySelector('input.md-search__input');
     const meta = document.querySelector('{META}');
@@ -178,7 +153,7 @@ _RUN_ALL = f"""async ([texts, placeholder]) => {{
 
 
 def run_queries(page, base_url: str, placeholder: str, queries: list[Query]) -> list[Outcome]:
-    """검색어들을 차례로 검색창에 넣어 본 결과(run_query 와 같은 입력·같은 판정, 페이지 안에서 한꺼번에)."""
+    """검색어들을 차례로 검색창에 넣어 본 결과(페이지 안에서 한꺼번에). 검색창은 open_search 로 열어 둡니다."""
     base = urlsplit(base_url).path
     outcomes = []
     for query, found in zip(queries, page.evaluate(_RUN_ALL, [[q.text for q in queries], placeholder])):

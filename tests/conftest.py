@@ -31,6 +31,20 @@ def load_hook(name: str):
     return module
 
 
+def require_chromium() -> None:
+    """브라우저 테스트·책 인쇄에 쓸 chromium(scripts/book.py 의 CHROMIUM)이 없으면 설치 방법을 알리며 건너뜁니다.
+    CI=true 이면 건너뛰지 않고 실패합니다."""
+    from scripts.book import CHROMIUM
+
+    if Path(CHROMIUM).is_file():
+        return
+    message = ("chromium 이 없습니다: `sudo apt-get install chromium-headless-shell`(또는 chromium) 으로 "
+               "설치하세요(또는 CHROMIUM=경로).")
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + " CI 에서는 건너뛸 수 없습니다.", pytrace=False)
+    pytest.skip(message)
+
+
 NEW_RECORD = re.compile(r"^(INFO|DEBUG|ERROR|WARNING)\s+-\s+|^Aborted|^Traceback|^\[")
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from scripts import search_eval
 from scripts.book import CHROMIUM  # chromium-headless-shell 이 있으면 그것(scripts/book.py 참고)
-from tests.conftest import ROOT, site_pages
+from tests.conftest import ROOT, require_chromium, site_pages
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
@@ -68,12 +68,7 @@ def axe_violations(page) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).is_file():
-        message = ("chromium 이 없습니다: `sudo apt-get install chromium-headless-shell`(또는 chromium) 으로 "
-                   "설치하세요(또는 CHROMIUM=경로).")
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " CI 에서는 건너뛸 수 없습니다.", pytrace=False)
-        pytest.skip(message)
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -379,7 +374,7 @@ def test_highlighting_in_results_and_on_page(site_url, light_context):
     page = w.page
     placeholder = search_eval.open_search(page, site_url)
     q = search_eval.Query("손실함수", "basics/loss-functions/", set(), "", 0)
-    outcome = search_eval.run_query(page, site_url, placeholder, q)
+    outcome, = search_eval.run_queries(page, site_url, placeholder, [q])
     assert outcome.top[:1] == ["basics/loss-functions/"], outcome.describe()
     marks = page.eval_on_selector_all(".md-search-result__item mark", "els => els.map(e => e.textContent)")
     assert {"손실", "함수"} <= set(marks), f"결과 목록의 강조: {marks}"

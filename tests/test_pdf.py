@@ -8,7 +8,6 @@ chromium 이 없으면 설치 방법을 알리며 건너뜁니다. 단, CI=true 
 from __future__ import annotations
 
 import html
-import os
 import re
 import time
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 
 from scripts.book import CHROMIUM, PDF_NAME, book_pages, print_book
 from scripts.figures.style import PALETTES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require_chromium
 
 
 MAX_PAGES = 400  # 지금 180쪽 남짓: 배치가 크게 잘못되면(빈 쪽, 한 줄짜리 쪽) 이것을 넘습니다.
@@ -48,12 +47,7 @@ def _page_facts(site_dir: Path, rel: str) -> dict:
 
 @pytest.fixture(scope="module")
 def book(site_dir, tmp_path_factory):
-    if not Path(CHROMIUM).is_file():
-        message = ("chromium 이 없습니다: `sudo apt-get install chromium-headless-shell`(또는 chromium) 으로 "
-                   "설치하세요(또는 CHROMIUM=경로).")
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " CI 에서는 건너뛸 수 없습니다.", pytrace=False)
-        pytest.skip(message)
+    require_chromium()
     from pypdf import PdfReader
 
     out = tmp_path_factory.mktemp("book") / PDF_NAME
