@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -53,3 +54,36 @@ def config_key_of(mkdocs_yml: Path, url: str) -> str | None:
         if url in line:
             return f"mkdocs.yml:{no} ({key})"
     return None
+
+
+# <p> 안에 올 수 없는 블록 요소(HTML 명세의 "p 를 닫는" 시작 태그 가운데 마크다운이 만드는 것)
+BLOCK_TAGS = {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure",
+              "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre",
+              "section", "table", "ul"}
+
+
+class _BlockInParagraph(HTMLParser):
+    """<p> 가 열린 채로 블록 요소가 시작되는 자리. 브라우저는 거기서 <p> 를 닫아 빈 문단이 생기고 여백이 어긋납니다.
+    (html.parser 는 HTML 명세처럼 <p> 를 스스로 닫지 않으므로 마크다운이 쓴 그대로를 볼 수 있습니다.)"""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open_p, self.found = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if self.open_p and tag in BLOCK_TAGS:
+            attrs = dict(attrs)
+            self.found.append(f"<p> 안의 <{tag}" + (f' id="{attrs["id"]}"' if attrs.get("id") else "") + ">")
+        if tag == "p":
+            self.open_p += 1
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self.open_p:
+            self.open_p -= 1
+
+
+def blocks_in_paragraphs(html: str) -> list[str]:
+    """<p> 안에서 시작된 블록 요소들: ['<p> 안의 <div id="x">', …]."""
+    parser = _BlockInParagraph()
+    parser.feed(html)
+    return parser.found

@@ -95,6 +95,30 @@ class PageWatch:
         self.page.on("request", on_request)
 
 
+# site.css 의 content-visibility: auto 규칙(선택자는 스타일시트에서 읽음)의 요소를, 모두 그려진 상태(layout·style·paint
+# 격리)와 규칙이 없는 상태로 두고 본문 블록의 위치·높이를 비교합니다. 끝나면 규칙 없는 상태로 둡니다.
+CONTENT_VISIBILITY_MOVES = """() => {
+    const rules = [...document.styleSheets].flatMap(s => { try { return [...s.cssRules]; } catch (e) { return []; } })
+        .filter(r => r.style && r.style.contentVisibility === 'auto');
+    const rule = rules.length ? rules.map(r => r.selectorText).join(', ') : null;
+    const blocks = [...document.querySelectorAll('.md-content__inner > *')];
+    const boxes = () => blocks.map(b => { const r = b.getBoundingClientRect(); return [Math.round(r.top + scrollY), Math.round(r.height)]; });
+    const els = rule ? [...document.querySelectorAll(rule)] : [];
+    els.forEach(e => { e.style.contentVisibility = 'visible'; e.style.contain = 'layout style paint'; });
+    const contained = boxes();
+    els.forEach(e => { e.style.contain = 'none'; });
+    const plain = boxes();
+    const moves = [];
+    blocks.forEach((b, i) => {
+        if (moves.length < 3 && (contained[i][0] !== plain[i][0] || contained[i][1] !== plain[i][1])) {
+            const name = b.tagName.toLowerCase() + (b.id ? '#' + b.id : '') + (b.className ? '.' + [...b.classList].join('.') : '');
+            moves.push(`${i + 1}번째 블록 ${name} "${b.textContent.trim().slice(0, 30)}" 위치/높이 ${plain[i]} → ${contained[i]}px`);
+        }
+    });
+    return {rule, moves};
+}"""
+
+
 def _wait_for_math(page):
     """수식은 빌드 때 그려 HTML 에 들어 있습니다(hooks/math_check.py): 읽히자마자 모두 .katex 여야 합니다."""
     page.wait_for_load_state("load")
@@ -179,6 +203,17 @@ def test_every_page_renders_offline_without_errors(rel, site_dir, site_url, ligh
     # 휴대폰 폭(390px)에서 가로로 넘치지 않습니다(넓은 코드·수식·표는 제 안에서 스크롤).
     w.page.set_viewport_size({"width": 390, "height": 844})
     w.page.wait_for_timeout(50)
+    # 화면 밖 덩어리를 미루는 규칙(site.css 의 content-visibility: auto)은 배치를 바꾸지 않습니다. 그 규칙의 요소가 모두
+    # 그려졌을 때(= layout·paint 격리만 남음)와 규칙이 없을 때 본문 블록의 위치를 비교하고, 이 뒤의 검사(폭·axe)는
+    # 규칙 없이 모두 그려진 페이지에서 합니다(화면 밖 내용의 넘침·대비도 그대로 잡힘).
+    moved = w.page.evaluate(CONTENT_VISIBILITY_MOVES)
+    if moved["rule"] is None:
+        problems.append(f"{rel or '/'}: 페이지의 스타일시트에서 content-visibility: auto 규칙(docs/stylesheets/site.css)을 "
+                        "찾지 못해 배치 비교를 못 했습니다")
+    if moved["moves"]:
+        problems.append(f"{rel or '/'}: docs/stylesheets/site.css 의 content-visibility 규칙({moved['rule']})이 배치를 "
+                        "바꿉니다 — 그 요소를 규칙에서 빼거나, 원본의 HTML(블록이 <p> 안에 든 것 등)을 고치세요:\n    "
+                        + "\n    ".join(moved["moves"]))
     width = w.page.evaluate("document.documentElement.scrollWidth")
     if width > 390:
         problems.append(f"{rel or '/'}: 휴대폰 폭 390px 에서 문서 폭이 {width}px 입니다")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts import figures
-from scripts.site_check import config_key_of, source_line, source_of
+from scripts.site_check import blocks_in_paragraphs, config_key_of, source_line, source_of
 from tests.conftest import ROOT, page_scope, site_pages, summarize_build_log
 
 DOCS = ROOT / "docs"
@@ -136,6 +136,34 @@ def test_images_exist_and_have_korean_alt(site_dir):
             target = (html_file.parent / urlsplit(src).path).resolve()
             if not target.is_file():
                 problems.append(f"{source_line(ROOT, md, needle)}: 그림 파일이 없습니다: {src}")
+    assert not problems, "\n".join(problems)
+
+
+def test_block_in_paragraph_is_found():
+    assert blocks_in_paragraphs('<p>a</p><div>b</div><p><em>c</em></p>') == []
+    assert blocks_in_paragraphs('<p><div id="fix-x" class="y"></div></p><p>a<table></table></p>') == [
+        '<p> 안의 <div id="fix-x">', "<p> 안의 <table>"]
+
+
+def test_codeblock_marks_are_blanked_outside_code_only():
+    from scripts.codeblock_marks import blank_marks
+
+    md = ("글\n\n<!--pytest-codeblocks:cont-->\n```python\n<!--pytest-codeblocks:cont-->\n```\n\n"
+          "??? note \"풀이\"\n    <!-- pytest-codeblocks:expected-output -->\n    ```\n    1\n    ```\n<!-- alt: 그림 -->")
+    assert blank_marks(md).split("\n") == [
+        "글", "", "", "```python", "<!--pytest-codeblocks:cont-->", "```", "",
+        '??? note "풀이"', "", "    ```", "    1", "    ```", "<!-- alt: 그림 -->"]
+
+
+def test_no_block_elements_inside_paragraphs(site_dir):
+    """마크다운이 블록(<div> 등)을 <p> 에 넣으면 브라우저가 빈 문단을 만들어 여백이 어긋납니다. 흔한 원인: 앞의 글이나
+    수식 속 `<` 뒤에 글자가 붙어(`$1<m<N$`) 파이썬 마크다운이 HTML 태그로 읽은 것."""
+    problems = []
+    for page in site_pages(site_dir):
+        html_file = site_dir / page / "index.html"
+        for found in blocks_in_paragraphs(html_file.read_text(encoding="utf-8")):
+            problems.append(f"{source_of(site_dir, html_file)}: {found} — 이 블록 앞의 글에서 `<` 뒤에 글자가 붙은 곳"
+                            "(수식이면 `$1 < m$` 처럼 띄어 쓰기)이나 빈 줄 없이 붙은 HTML 을 고치세요")
     assert not problems, "\n".join(problems)
 
 
