@@ -17,6 +17,4 @@ def on_post_build(config) -> None:
     root = Path(config.config_file_path).resolve().parent
     cache = root / os.environ.get("DLB_CACHE_DIR", ".cache") / "fonts"
     site = Path(config["site_dir"])
-    body_font, _ = fonts.install(site, cache)
-    fonts.install_katex(site, cache / "katex")
-    fonts.add_preloads(site, body_font)  # 페이지마다 쓰는 글꼴을 <head> 에서 미리 받게
+    fonts.install_all(site, cache)  # 본문·KaTeX 글꼴, 페이지마다 쓰는 글꼴을 <head> 에서 미리 받는 링크

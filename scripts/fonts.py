@@ -198,11 +198,16 @@ def cache_key(chars: set[str], source: Path = SOURCE) -> str:
     return h.hexdigest()
 
 
-def subset(chars: set[str], cache: Path, source: Path = SOURCE) -> Path:
-    """chars 만 남긴 woff2 파일의 경로(캐시 폴더 안). 같은 글자 집합이면 다시 만들지 않습니다."""
+def subset_path(chars: set[str], cache: Path, source: Path = SOURCE) -> Path:
+    """chars 의 부분집합 글꼴이 놓일(또는 이미 있는) 캐시 안의 경로."""
     if not source.is_file():
         raise FileNotFoundError(f"본문 글꼴이 없습니다: {source}. `make setup`(npm ci)을 먼저 실행하세요.")
-    out = cache / f"pretendard-{cache_key(chars, source)[:16]}.woff2"
+    return cache / f"pretendard-{cache_key(chars, source)[:16]}.woff2"
+
+
+def subset(chars: set[str], cache: Path, source: Path = SOURCE) -> Path:
+    """chars 만 남긴 woff2 파일의 경로(캐시 폴더 안). 같은 글자 집합이면 다시 만들지 않습니다."""
+    out = subset_path(chars, cache, source)
     if out.is_file():
         return out
     # lazy: 표(특히 가변 글꼴의 gvar)를 남기는 글리프만 풀어 읽습니다. 결과 바이트는 같고 시간은 절반입니다.
@@ -295,6 +300,37 @@ def install(site: Path, cache: Path, folder: str = "assets/fonts", source: Path 
     css = dest / "pretendard.css"
     shutil.copyfile(face, css)
     return target, css
+
+
+def install_all(site: Path, cache: Path) -> Path:
+    """빌드 끝(hooks/fonts.py)의 일 전부: 본문 글꼴(install), KaTeX 글꼴(install_katex), 미리 받기 링크(add_preloads).
+    본문 글꼴 부분집합을 새로 만들어야 하면(차가운 빌드, 글자가 바뀜) 가장 오래 걸리는 그 일(fontTools, 몇 초)을 다른
+    프로세스에서 하고, 그동안 이 프로세스는 KaTeX 글꼴을 만듭니다. 빌드의 이 끝부분은 다른 일이 없어 코어 하나가 놀기
+    때문입니다. 결과 파일은 한 프로세스에서 차례로 만든 것과 같습니다(같은 함수 subset, 같은 캐시 경로). 본문 글꼴
+    경로를 돌려줍니다."""
+    import subprocess
+    import sys
+
+    chars = site_characters(site)
+    proc = None
+    if not subset_path(chars, cache).is_file():
+        # multiprocessing 이 아닌 새 인터프리터: spawn 은 부른 쪽의 __main__ 을 다시 읽고, fork 는 빌드 프로세스의
+        # 스레드(노트북 미리 그리기의 감시)가 쥔 잠금을 물려받을 수 있습니다. 글자는 표준 입력으로 넘깁니다.
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "import json, sys; from pathlib import Path; from scripts.fonts import subset; "
+                                   "subset(set(json.load(sys.stdin)), Path(sys.argv[1]))", str(cache)],
+            cwd=ROOT, stdin=subprocess.PIPE, text=True, encoding="utf-8")
+        proc.stdin.write(json.dumps(sorted(chars), ensure_ascii=False))
+        proc.stdin.close()
+    try:
+        install_katex(site, cache / "katex")
+    finally:
+        if proc is not None and proc.wait() != 0:
+            raise RuntimeError(f"본문 글꼴 부분집합을 만들지 못했습니다(scripts/fonts.py 의 subset, 종료 코드 {proc.returncode}; "
+                               "오류는 바로 위에 나온 것)")
+    body_font, _ = install(site, cache)  # 이제 캐시에 있으므로 복사와 CSS 만
+    add_preloads(site, body_font)
+    return body_font
 
 
 # --------------------------------------------------------------------------- KaTeX 글꼴
