@@ -236,6 +236,32 @@ def test_every_page_renders_offline_without_errors(rel, site_dir, site_url, ligh
     assert not problems, "\n".join(problems)
 
 
+# 긴 장의 마지막 절과 그 앞 절: 화면 밖 덩어리를 미루는 규칙(site.css 의 content-visibility)과 상관없이
+# #주소로 들어오거나 같은 페이지 안의 링크를 따라가면 제목이 제자리(scroll-margin-top)에 멈춥니다(docs/javascripts/anchor.js).
+ANCHORS = ("basics/activation-functions/", "summary", "gelu-silu")
+AT_TARGET = """(id) => { const h = document.getElementById(id); if (!h) return false;
+    return Math.abs(h.getBoundingClientRect().top - parseFloat(getComputedStyle(h).scrollMarginTop)) <= 1; }"""
+
+
+def test_links_to_a_section_stop_at_its_heading(site_url, light_context):
+    page_rel, first, second = ANCHORS
+    page = light_context.new_page()
+    try:
+        page.goto(f"{site_url}{page_rel}#{first}", wait_until="load")
+        for target in (first, second):
+            if target == second:
+                page.evaluate(f"location.hash = '{second}'")
+            try:
+                page.wait_for_function(AT_TARGET, arg=target, timeout=5_000, polling=100)
+            except Exception:
+                top = page.evaluate(f"Math.round(document.getElementById('{target}').getBoundingClientRect().top)")
+                pytest.fail(f"/{page_rel}#{target}: 제목이 화면 위 {top}px 에 멈춥니다(제자리: scroll-margin-top) — "
+                            "docs/javascripts/anchor.js 와 docs/stylesheets/site.css 의 content-visibility 규칙을 "
+                            "확인하세요", pytrace=False)
+    finally:
+        page.close()
+
+
 SEARCHES = [
     ("시그모이드", "basics/activation-functions/"),
     ("활성화 함수", "basics/activation-functions/"),
