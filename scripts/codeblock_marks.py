@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-MARK = re.compile(r"^[ \t]*<!--\s*pytest-codeblocks:[\w-]+\s*-->[ \t]*$", re.MULTILINE)
+MARK = re.compile(r"^[ \t]*<!--\s*pytest-codeblocks:[\w-]+\s*-->[ \t]*$")
 
 
 def blank_marks(markdown: str) -> str:
