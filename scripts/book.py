@@ -198,14 +198,13 @@ html, body { background: #fff !important; }
 MATH_DONE = """() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))"""
 
 # 찍기 직전 준비. 인쇄 매체로 바꾸고 인쇄용 CSS 를 넣은 뒤에 실행하므로, 화면에서는 숨었다가 종이에 나오는
-# 탭 내용까지 포함합니다. 1) 접힌 풀이를 펼침  2) 줄 번호용 빈 닻을 지움(장마다 수백 개의 PDF 이름표가 되어
-# 합치기만 느려짐)  3) 종이에 나오는 그림을 지금 받아 디코딩(loading=lazy 는 인쇄 때 비어 나올 수 있음)
-# 4) 늘어난 글자의 글꼴 조각까지 기다림  5) 잘못 찍힐 것을 알림: 보이는 어두운 그림, KaTeX 오류, 종이 폭을 넘는 것.
+# 탭 내용까지 포함합니다. 1) 접힌 풀이를 펼침  2) 종이에 나오는 그림을 지금 받아 디코딩(loading=lazy 는 인쇄 때
+# 비어 나올 수 있음)  3) 늘어난 글자의 글꼴 조각까지 기다림  4) 잘못 찍힐 것을 알림: 보이는 어두운 그림, KaTeX 오류,
+# 종이 폭을 넘는 것. (코드 줄마다의 빈 닻은 mkdocs.yml 의 pymdownx.highlight 가 이제 달지 않습니다.)
 # 홈 페이지의 "이 책(PDF) 내려받기" 문단은 책 안에서 뜻이 없으므로 지웁니다.
 PREPARE = """async (bookName) => {
   const KEEP_PX = 420;  // 본문 한 쪽 높이(약 1000px)의 0.4: 이보다 짧은 블록은 쪽 사이에서 나누지 않습니다.
   document.querySelectorAll('details').forEach(d => { d.open = true; });
-  document.querySelectorAll('a[id^="__codelineno"]').forEach(a => a.remove());
   document.querySelectorAll(`a[href$="${bookName}"]`).forEach(a => (a.closest('p, li') || a).remove());
   document.querySelectorAll('.highlight, .admonition, details, .jp-Cell, .jp-OutputArea-child').forEach(e => {
     if (e.getBoundingClientRect().height < KEEP_PX) e.classList.add('book-keep');
