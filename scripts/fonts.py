@@ -280,12 +280,14 @@ def served(site: Path, folder: str = "assets/fonts") -> tuple[str, Path, set[int
     return css, font, codepoints(font)
 
 
-def install(site: Path, cache: Path, folder: str = "assets/fonts", source: Path = SOURCE) -> tuple[Path, Path]:
+def install(site: Path, cache: Path, folder: str = "assets/fonts", source: Path = SOURCE,
+            chars: set[str] | None = None) -> tuple[Path, Path]:
     """사이트에 부분집합 글꼴과 그 CSS(folder/pretendard.css)를 씁니다. (글꼴, CSS) 경로를 돌려줍니다.
+    chars: 이미 모은 site_characters(site)(없으면 여기서 모음).
 
     글꼴 파일 이름에 글자 집합의 해시가 들어가므로 글자가 바뀌면 주소도 바뀌어 낡은 캐시를 쓰지 않습니다.
     """
-    font = subset(site_characters(site), cache, source)
+    font = subset(site_characters(site) if chars is None else chars, cache, source)
     dest = site / folder
     dest.mkdir(parents=True, exist_ok=True)
     for old in dest.glob("pretendard-*.woff2"):
@@ -328,7 +330,7 @@ def install_all(site: Path, cache: Path) -> Path:
         if proc is not None and proc.wait() != 0:
             raise RuntimeError(f"본문 글꼴 부분집합을 만들지 못했습니다(scripts/fonts.py 의 subset, 종료 코드 {proc.returncode}; "
                                "오류는 바로 위에 나온 것)")
-    body_font, _ = install(site, cache)  # 이제 캐시에 있으므로 복사와 CSS 만
+    body_font, _ = install(site, cache, chars=chars)  # 이제 캐시에 있으므로 복사와 CSS 만
     add_preloads(site, body_font)
     return body_font
 
